@@ -275,8 +275,8 @@ public sealed class EmulatorState
         _random = new Random(HashCode.Combine(Options.Seed, value, Environment.TickCount64));
     }
 
-    /// <summary>Forgets everything and starts over from the seeded world.</summary>
-    public void Reset()
+    /// <summary>Forgets everything (file bytes too unless <paramref name="keepBlobs"/>).</summary>
+    public void Reset(bool keepBlobs = false)
     {
         Stores.Clear();
         Namespaces.Clear();
@@ -292,7 +292,10 @@ public sealed class EmulatorState
         Jobs.Clear();
         ResetCursorLineages.Clear();
         LongpollBackoffSeconds = null;
-        Blobs.Clear();
+        if (!keepBlobs)
+        {
+            Blobs.Clear();
+        }
         _namespaceCounter = 1_000_000;
         _random = new Random(Options.Seed);
     }

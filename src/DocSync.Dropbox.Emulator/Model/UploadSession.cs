@@ -17,6 +17,9 @@ public sealed class UploadSession(string id, string accountKey, bool concurrent,
 
     public bool Closed { get; set; }
 
+    /// <summary>For a concurrent session: where the closing chunk ends (the file's length).</summary>
+    public long? EndOffset { get; set; }
+
     /// <summary>Set once a finish committed the session; a retried finish answers the same result.</summary>
     public FileVersion? CommittedVersion { get; set; }
 

@@ -9,7 +9,7 @@ namespace DocSync.Dropbox.Emulator.Persistence;
 /// </summary>
 public sealed class SnapshotStore : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Converters = { new StringSetConverter() } };
     private readonly EmulatorState _state;
     private readonly string _path;
     private readonly Timer _timer;
@@ -98,7 +98,7 @@ public sealed class SnapshotStore : IAsyncDisposable
 
     private void Restore(Snapshot snapshot)
     {
-        _state.Reset();
+        _state.Reset(keepBlobs: true);
         _state.RestoreNamespaceCounter(snapshot.NamespaceCounter);
         foreach (var data in snapshot.Stores)
         {

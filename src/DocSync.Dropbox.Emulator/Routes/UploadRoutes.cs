@@ -115,12 +115,14 @@ internal static class UploadRoutes
     /// <summary>Appends at an offset; errors are UploadSessionLookupError tags (wrapped when <paramref name="wrap"/> is set).</summary>
     private static void AppendTo(UploadSession session, long offset, byte[] body, bool close, string wrap)
     {
-        if (session.Closed)
-        {
-            throw Lookup(wrap, DropboxJson.Tag("closed"));
-        }
         if (session.Concurrent)
         {
+            // Chunks of a concurrent session may arrive in any order, the closing one included;
+            // only data past the closing chunk's end is refused.
+            if (session.EndOffset is { } end && (offset >= end || close))
+            {
+                throw Lookup(wrap, DropboxJson.Tag("closed"));
+            }
             if (offset % ConcurrentChunkUnit != 0)
             {
                 throw Lookup(wrap, DropboxJson.Tag("concurrent_session_invalid_offset"));
@@ -130,7 +132,15 @@ internal static class UploadRoutes
                 throw Lookup(wrap, DropboxJson.Tag("concurrent_session_invalid_data_size"));
             }
             session.AppendAt(offset, body);
+            if (close)
+            {
+                session.EndOffset = offset + body.Length;
+            }
             return;
+        }
+        if (session.Closed)
+        {
+            throw Lookup(wrap, DropboxJson.Tag("closed"));
         }
         if (offset != session.Length)
         {
