@@ -218,5 +218,14 @@ public sealed class DropboxEmulator : IAsyncDisposable
             await _snapshots.DisposeAsync();
         }
         Certificate?.Dispose();
+        lock (State.Gate)
+        {
+            foreach (var session in State.Sessions.Values)
+            {
+                session.Dispose();
+            }
+            State.Sessions.Clear();
+        }
+        State.Blobs.Dispose();
     }
 }

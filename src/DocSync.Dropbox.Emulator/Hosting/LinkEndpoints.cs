@@ -13,7 +13,8 @@ internal static class LinkEndpoints
     {
         app.MapGet("/_links/temp/{token}/{**name}", async (HttpContext http, string token) =>
         {
-            byte[]? content = null;
+            Stream? content = null;
+            long length = 0;
             var status = 404;
             lock (state.Gate)
             {
@@ -25,17 +26,19 @@ internal static class LinkEndpoints
                     }
                     else if (state.Stores.TryGetValue(link.StoreNamespaceId, out var store) && store.Revisions.TryGetValue(link.Rev, out var version))
                     {
-                        content = state.Blobs.Get(version.ContentHash);
+                        content = state.Blobs.OpenRead(version.ContentHash);
+                        length = version.Size;
                         status = 200;
                     }
                 }
             }
-            await Serve(http, status, content);
+            await Serve(http, status, content, length);
         });
 
         app.MapGet("/s/{id}/{**name}", async (HttpContext http, string id) =>
         {
-            byte[]? content = null;
+            Stream? content = null;
+            long length = 0;
             var status = 404;
             lock (state.Gate)
             {
@@ -53,23 +56,27 @@ internal static class LinkEndpoints
                     }
                     else if (node?.Current is { } version)
                     {
-                        content = state.Blobs.Get(version.ContentHash);
+                        content = state.Blobs.OpenRead(version.ContentHash);
+                        length = version.Size;
                         status = 200;
                     }
                     else if (node is { IsFolder: true })
                     {
                         var names = state.Stores[link.StoreNamespaceId].Children(node.PathLower).Select(n => n.Name);
-                        content = System.Text.Encoding.UTF8.GetBytes(string.Join('\n', names));
+                        var listing = System.Text.Encoding.UTF8.GetBytes(string.Join('\n', names));
+                        content = new MemoryStream(listing);
+                        length = listing.Length;
                         status = 200;
                     }
                 }
             }
-            await Serve(http, status, content);
+            await Serve(http, status, content, length);
         });
     }
 
-    private static async Task Serve(HttpContext http, int status, byte[]? content)
+    private static async Task Serve(HttpContext http, int status, Stream? stream, long length)
     {
+        await using var content = stream;
         if (status != 200 || content is null)
         {
             await Dispatcher.WriteTextAsync(http, status, status switch
@@ -81,7 +88,8 @@ internal static class LinkEndpoints
             return;
         }
         http.Response.Headers.AcceptRanges = "bytes";
-        if (RangeHeader.TryParse(http.Request.Headers.Range.ToString(), content.LongLength, out var range))
+        http.Response.ContentType = "application/octet-stream";
+        if (RangeHeader.TryParse(http.Request.Headers.Range.ToString(), length, out var range))
         {
             if (range is not { } r)
             {
@@ -89,13 +97,13 @@ internal static class LinkEndpoints
                 return;
             }
             http.Response.StatusCode = 206;
-            http.Response.Headers.ContentRange = $"bytes {r.Start}-{r.End}/{content.LongLength}";
+            http.Response.Headers.ContentRange = $"bytes {r.Start}-{r.End}/{length}";
             http.Response.ContentLength = r.End - r.Start + 1;
-            await http.Response.Body.WriteAsync(content.AsMemory((int)r.Start, (int)(r.End - r.Start + 1)));
+            content.Seek(r.Start, SeekOrigin.Begin);
+            await Dispatcher.CopyAsync(content, http.Response.Body, r.End - r.Start + 1, http.RequestAborted);
             return;
         }
-        http.Response.ContentType = "application/octet-stream";
-        http.Response.ContentLength = content.LongLength;
-        await http.Response.Body.WriteAsync(content);
+        http.Response.ContentLength = length;
+        await Dispatcher.CopyAsync(content, http.Response.Body, length, http.RequestAborted);
     }
 }

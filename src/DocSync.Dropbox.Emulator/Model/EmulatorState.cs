@@ -286,6 +286,10 @@ public sealed class EmulatorState
         AccessTokens.Clear();
         RefreshTokens.Clear();
         Codes.Clear();
+        foreach (var session in Sessions.Values)
+        {
+            session.Dispose();
+        }
         Sessions.Clear();
         SharedLinks.Clear();
         TemporaryLinks.Clear();

@@ -12,7 +12,8 @@ public static class FileOps
     public const int MaxRelocationItems = 10_000;
 
     /// <summary>Commits file content at a path. Identical content at the target is a no-op unless strict.</summary>
-    public static FileVersion Commit(EmulatorState state, ResolvedPath target, byte[] content, string hash, CommitInfo info, long quotaBytes)
+    /// <remarks>The content must already be in the blob store under <paramref name="hash"/>.</remarks>
+    public static FileVersion Commit(EmulatorState state, ResolvedPath target, long size, string hash, CommitInfo info, long quotaBytes)
     {
         var store = target.Store;
         if (target.IsRoot)
@@ -64,17 +65,16 @@ public static class FileOps
             throw PathProblem.Conflict("file");
         }
 
-        var delta = content.LongLength - (existing?.Current?.Size ?? 0);
+        var delta = size - (existing?.Current?.Size ?? 0);
         if (delta > 0 && store.UsedBytes + delta > quotaBytes)
         {
             throw PathProblem.Of("insufficient_space");
         }
 
-        state.Blobs.Put(hash, content);
         CreateAncestors(state, store, destLower, destDisplay);
         var now = state.NowSeconds;
         var fileId = existing?.Id ?? state.NewFileId();
-        var version = new FileVersion(state.NewRev(store), fileId, destDisplay, content.LongLength, hash, info.ClientModified ?? now, now);
+        var version = new FileVersion(state.NewRev(store), fileId, destDisplay, size, hash, info.ClientModified ?? now, now);
         if (existing is not null)
         {
             store.SetVersion(existing, version);

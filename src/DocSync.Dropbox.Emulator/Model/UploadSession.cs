@@ -1,67 +1,109 @@
 namespace DocSync.Dropbox.Emulator.Model;
 
-/// <summary>An open upload session: bytes appended so far and whether the client closed it.</summary>
-public sealed class UploadSession(string id, string accountKey, bool concurrent, DateTimeOffset expiresAt)
+/// <summary>
+/// An open upload session. Its bytes go to a file as they arrive (a session may build a file of
+/// many GiB); a sequential session hashes as it goes, a concurrent one records which ranges arrived.
+/// </summary>
+public sealed class UploadSession : IDisposable
 {
-    private readonly SortedDictionary<long, byte[]> _concurrentChunks = [];
-    private MemoryStream _data = new();
+    private readonly SortedDictionary<long, long> _ranges = [];
+    private readonly ContentHasher _hasher = new();
+    private long _length;
+    private string? _hash;
 
-    public string Id { get; } = id;
+    public UploadSession(string id, string accountKey, bool concurrent, DateTimeOffset expiresAt, string directory)
+    {
+        Id = id;
+        AccountKey = accountKey;
+        Concurrent = concurrent;
+        ExpiresAt = expiresAt;
+        Directory.CreateDirectory(directory);
+        FilePath = Path.Combine(directory, Guid.NewGuid().ToString("N") + ".part");
+        File.WriteAllBytes(FilePath, []);
+    }
+
+    public string Id { get; }
 
     /// <summary>The account (or team member) the session belongs to.</summary>
-    public string AccountKey { get; } = accountKey;
+    public string AccountKey { get; }
 
-    public bool Concurrent { get; } = concurrent;
+    public bool Concurrent { get; }
 
-    public DateTimeOffset ExpiresAt { get; } = expiresAt;
+    public DateTimeOffset ExpiresAt { get; }
+
+    public string FilePath { get; }
 
     public bool Closed { get; set; }
 
     /// <summary>For a concurrent session: where the closing chunk ends (the file's length).</summary>
     public long? EndOffset { get; set; }
 
-    /// <summary>Set once a finish committed the session; a retried finish answers the same result.</summary>
-    public FileVersion? CommittedVersion { get; set; }
+    /// <summary>Bytes received so far.</summary>
+    public long Length => Concurrent ? _ranges.Values.Sum() : _length;
 
-    public long Length => Concurrent ? _concurrentChunks.Sum(c => (long)c.Value.Length) : _data.Length;
+    public void Append(ReadOnlySpan<byte> bytes)
+    {
+        using (var stream = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            stream.Write(bytes);
+        }
+        _hasher.Append(bytes);
+        _length += bytes.Length;
+    }
 
-    public void Append(ReadOnlySpan<byte> bytes) => _data.Write(bytes);
-
-    public void AppendAt(long offset, byte[] bytes) => _concurrentChunks[offset] = bytes;
+    public void AppendAt(long offset, byte[] bytes)
+    {
+        using (var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            stream.Position = offset;
+            stream.Write(bytes);
+        }
+        _ranges[offset] = bytes.Length;
+    }
 
     /// <summary>Concurrent chunks must tile the file with no gap.</summary>
     public bool ChunksContiguous()
     {
         long next = 0;
-        foreach (var (offset, chunk) in _concurrentChunks)
+        foreach (var (offset, length) in _ranges)
         {
             if (offset != next)
             {
                 return false;
             }
-            next += chunk.Length;
+            next += length;
         }
         return true;
     }
 
-    public byte[] ToArray()
+    /// <summary>The content hash of everything received (a concurrent session is read back once).</summary>
+    public string ContentHash()
     {
+        if (_hash is not null)
+        {
+            return _hash;
+        }
         if (!Concurrent)
         {
-            return _data.ToArray();
+            return _hash = _hasher.Finish();
         }
-        var all = new MemoryStream();
-        foreach (var chunk in _concurrentChunks.Values)
+        using var hasher = new ContentHasher();
+        using var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        var buffer = new byte[1 << 20];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
         {
-            all.Write(chunk);
+            hasher.Append(buffer.AsSpan(0, read));
         }
-        return all.ToArray();
+        return _hash = hasher.Finish();
     }
 
-    /// <summary>Frees the buffered bytes once committed.</summary>
-    public void Release()
+    public void Dispose()
     {
-        _data = new MemoryStream();
-        _concurrentChunks.Clear();
+        _hasher.Dispose();
+        if (File.Exists(FilePath))
+        {
+            File.Delete(FilePath);
+        }
     }
 }

@@ -41,7 +41,7 @@ internal static class ContentRoutes
         {
             var (view, version) = ReadFile(ctx, rev is null ? path : "rev:" + rev);
             var metadata = Renderer.Untagged(Renderer.Revision(view, version));
-            return ValueTask.FromResult(RouteResult.Download(metadata, ctx.State.Blobs.Get(version.ContentHash)));
+            return ValueTask.FromResult(RouteResult.Download(metadata, ctx.State.Blobs.OpenRead(version.ContentHash), version.Size));
         }
     }
 
@@ -124,10 +124,9 @@ internal static class ContentRoutes
             {
                 throw RouteErrorException.Void("invalid_revision");
             }
-            var content = ctx.State.Blobs.Get(version.ContentHash);
             var info = new CommitInfo("overwrite", null, false, version.ClientModified, false);
             var restored = RouteHelpers.Wrap("path_write", () =>
-                FileOps.Commit(ctx.State, target, content, version.ContentHash, info, RouteHelpers.QuotaBytes(ctx.State, ctx.Account)));
+                FileOps.Commit(ctx.State, target, version.Size, version.ContentHash, info, RouteHelpers.QuotaBytes(ctx.State, ctx.Account)));
             return Renderer.Untagged(Renderer.Revision(target.View, restored));
         });
         return RouteResult.Of(metadata);

@@ -97,7 +97,7 @@ internal static class SearchRoutes
                 }
                 var byName = NameMatches(node.PathDisplay, tokens, query.Extensions);
                 var byContent = !query.FilenameOnly && !byName && node.Current is { Size: <= MaxContentBytes } version
-                    && query.Extensions.Count == 0 && ContentMatches(ctx.State.Blobs.Get(version.ContentHash), tokens);
+                    && query.Extensions.Count == 0 && ContentMatches(ctx.State.Blobs.ReadSmall(version.ContentHash, MaxContentBytes) ?? [], tokens);
                 if (byName || byContent)
                 {
                     matches.Add((Renderer.Metadata(scope.View, node), byName ? "filename" : "file_content", node.Current?.ServerModified ?? DateTimeOffset.MinValue));

@@ -39,13 +39,14 @@ internal static class UploadRoutes
         var info = RouteHelpers.ParseCommitInfo(args);
         VerifyHash(args, ctx.Body);
         var hash = ContentHasher.Compute(ctx.Body);
+        ctx.State.Blobs.Put(hash, ctx.Body);
         var store = RouteHelpers.StoreOf(ctx);
         var version = await RouteHelpers.CommitAsync(ctx, store, () =>
         {
             try
             {
                 var target = PathResolver.Resolve(ctx.State, ctx.View, ctx.Account, path, false, ctx.RequireCaller().App.AppFolder);
-                return (FileOps.Commit(ctx.State, target, ctx.Body, hash, info, RouteHelpers.QuotaBytes(ctx.State, ctx.Account)), target.View);
+                return (FileOps.Commit(ctx.State, target, ctx.Body.LongLength, hash, info, RouteHelpers.QuotaBytes(ctx.State, ctx.Account)), target.View);
             }
             catch (PathProblem problem)
             {
@@ -170,7 +171,7 @@ internal static class UploadRoutes
     private static UploadSession NewSession(CallContext ctx, bool concurrent)
     {
         var id = "pid_upload_session:" + ctx.State.RandomString(40);
-        var session = new UploadSession(id, ctx.Account.AccountId, concurrent, ctx.State.Now.AddDays(7));
+        var session = new UploadSession(id, ctx.Account.AccountId, concurrent, ctx.State.Now.AddDays(7), ctx.State.Blobs.SessionDirectory);
         ctx.State.Sessions.Add(id, session);
         return session;
     }
@@ -238,14 +239,20 @@ internal static class UploadRoutes
                 AppendTo(session, finish.Offset, body, close: true, "lookup_failed");
             }
             session.Closed = true;
-            var content = session.ToArray();
-            var hash = ContentHasher.Compute(content);
+            var hash = session.ContentHash();
+            var size = session.Length;
+            if (!ctx.State.Blobs.Contains(hash))
+            {
+                // The bytes move into the blob store now; a commit that fails on its path can be
+                // retried from the session, which keeps its hash and size.
+                ctx.State.Blobs.PutFile(hash, session.FilePath);
+            }
             try
             {
                 var target = PathResolver.Resolve(ctx.State, ctx.View, ctx.Account, finish.Path, false, ctx.RequireCaller().App.AppFolder);
-                var version = FileOps.Commit(ctx.State, target, content, hash, finish.Info, RouteHelpers.QuotaBytes(ctx.State, ctx.Account));
+                var version = FileOps.Commit(ctx.State, target, size, hash, finish.Info, RouteHelpers.QuotaBytes(ctx.State, ctx.Account));
                 ctx.State.Sessions.Remove(session.Id);
-                session.Release();
+                session.Dispose();
                 return DropboxJson.Inline("success", Renderer.Untagged(Renderer.Revision(target.View, version)));
             }
             catch (PathProblem problem)

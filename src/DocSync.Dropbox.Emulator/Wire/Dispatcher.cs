@@ -72,7 +72,23 @@ public sealed class Dispatcher(EmulatorState state, RouteTable routes, FaultInje
         {
             throw TooLarge(route);
         }
-        using var buffer = new MemoryStream(http.Request.ContentLength is { } length and > 0 ? (int)Math.Min(length, max) : 0);
+        if (http.Request.ContentLength is { } known)
+        {
+            // The common case: read straight into an array of the declared size, no copies.
+            var exact = new byte[known];
+            var filled = 0;
+            while (filled < exact.Length)
+            {
+                var n = await http.Request.Body.ReadAsync(exact.AsMemory(filled), http.RequestAborted);
+                if (n == 0)
+                {
+                    throw new BadInputException($"Error in call to API function \"{route.Name}\": the request body ended early.");
+                }
+                filled += n;
+            }
+            return exact;
+        }
+        using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
@@ -340,7 +356,8 @@ public sealed class Dispatcher(EmulatorState state, RouteTable routes, FaultInje
             await WriteJsonAsync(http, 200, result.Json);
             return;
         }
-        var content = result.Content ?? [];
+        await using var content = result.Content ?? new MemoryStream([]);
+        var total = result.ContentLength;
         http.Response.Headers["Dropbox-API-Result"] = DropboxJson.HeaderSafe(DropboxJson.Serialize(result.Json));
         http.Response.ContentType = result.ContentType ?? "application/octet-stream";
         var etag = result.Json?["rev"]?.GetValue<string>() is { } rev ? $"W/\"{rev}\"" : null;
@@ -354,18 +371,18 @@ public sealed class Dispatcher(EmulatorState state, RouteTable routes, FaultInje
             }
         }
         http.Response.Headers.AcceptRanges = "bytes";
-        var (start, end) = (0L, content.LongLength - 1);
-        if (RangeHeader.TryParse(http.Request.Headers.Range.ToString(), content.LongLength, out var range))
+        var (start, end) = (0L, total - 1);
+        if (RangeHeader.TryParse(http.Request.Headers.Range.ToString(), total, out var range))
         {
             if (range is null)
             {
                 http.Response.StatusCode = 416;
-                http.Response.Headers.ContentRange = $"bytes */{content.LongLength}";
+                http.Response.Headers.ContentRange = $"bytes */{total}";
                 return;
             }
             (start, end) = range.Value;
             http.Response.StatusCode = 206;
-            http.Response.Headers.ContentRange = $"bytes {start}-{end}/{content.LongLength}";
+            http.Response.Headers.ContentRange = $"bytes {start}-{end}/{total}";
         }
         else
         {
@@ -373,14 +390,30 @@ public sealed class Dispatcher(EmulatorState state, RouteTable routes, FaultInje
         }
         var length = Math.Max(0, end - start + 1);
         http.Response.ContentLength = length;
+        content.Seek(start, SeekOrigin.Begin);
         if (resetMidBody)
         {
-            await http.Response.Body.WriteAsync(content.AsMemory((int)start, (int)(length / 2)));
+            await CopyAsync(content, http.Response.Body, length / 2, http.RequestAborted);
             await http.Response.Body.FlushAsync();
             http.Abort();
             return;
         }
-        await http.Response.Body.WriteAsync(content.AsMemory((int)start, (int)length));
+        await CopyAsync(content, http.Response.Body, length, http.RequestAborted);
+    }
+
+    internal static async Task CopyAsync(Stream source, Stream destination, long count, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[Math.Min(count, 1 << 20)];
+        while (count > 0)
+        {
+            var read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, count)), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+            await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            count -= read;
+        }
     }
 
     internal static async Task WriteJsonAsync(HttpContext http, int status, JsonNode? json)
