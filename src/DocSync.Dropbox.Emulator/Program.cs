@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using DocSync.Dropbox.Emulator;
 using DocSync.Dropbox.Emulator.Model;
 
@@ -68,7 +69,21 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+{
+    // Also raised after Main has returned and disposed `stop`.
+    if (!stop.IsCancellationRequested)
+    {
+        stop.Cancel();
+    }
+};
+// The web host's console lifetime takes SIGTERM for itself (it stops the host and cancels the
+// default exit, so ProcessExit never comes): without this, `kill PID` leaves the process waiting forever.
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
 try
 {
     await Task.Delay(Timeout.Infinite, stop.Token);

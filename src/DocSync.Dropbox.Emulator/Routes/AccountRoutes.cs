@@ -49,8 +49,15 @@ internal static class AccountRoutes
                         ["shared_folder_member_policy"] = DropboxJson.Tag("anyone"),
                         ["shared_folder_join_policy"] = DropboxJson.Tag("from_anyone"),
                         ["shared_link_create_policy"] = DropboxJson.Tag("default_public"),
+                        // Required by TeamSharingPolicies in the current spec (team_policies.stone).
+                        ["group_creation_policy"] = DropboxJson.Tag("admins_only"),
+                        ["shared_folder_link_restriction_policy"] = DropboxJson.Tag("anyone"),
+                        ["enforce_link_password_policy"] = DropboxJson.Tag("optional"),
+                        ["default_link_expiration_days_policy"] = DropboxJson.Tag("none"),
+                        ["shared_link_default_permissions_policy"] = DropboxJson.Tag("default"),
                     },
                     ["office_addin_policy"] = DropboxJson.Tag("enabled"),
+                    ["top_level_content_policy"] = DropboxJson.Tag("admin_only"),
                 };
                 result["team_member_id"] = account.TeamMemberId;
             }
