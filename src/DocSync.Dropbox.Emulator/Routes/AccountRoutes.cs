@@ -13,6 +13,9 @@ internal static class AccountRoutes
     {
         routes.Rpc("users/get_current_account", "account_info.read", GetCurrentAccount, voidArg: true)
             .Rpc("users/get_space_usage", "account_info.read", GetSpaceUsage, voidArg: true)
+            .Rpc("users/get_account", "sharing.read", GetAccount)
+            .Rpc("check/user", "account_info.read", Echo)
+            .Rpc("check/app", null, Echo, RouteAuth.App)
             .Rpc("team/members/list_v2", "members.read", ListMembers, RouteAuth.Team)
             .Rpc("team/members/list/continue_v2", "members.read", ListMembersContinue, RouteAuth.Team)
             .Rpc("auth/token/revoke", null, Revoke, RouteAuth.User | RouteAuth.Team, voidArg: true);
@@ -59,6 +62,36 @@ internal static class AccountRoutes
                     ["office_addin_policy"] = DropboxJson.Tag("enabled"),
                     ["top_level_content_policy"] = DropboxJson.Tag("admin_only"),
                 };
+                result["team_member_id"] = account.TeamMemberId;
+            }
+            return ValueTask.FromResult(RouteResult.Of(result));
+        }
+    }
+
+    private static ValueTask<RouteResult> Echo(CallContext ctx) =>
+        ValueTask.FromResult(RouteResult.Of(new JsonObject { ["result"] = ctx.Args.OptionalString("query", maxLength: 500) ?? "" }));
+
+    private static ValueTask<RouteResult> GetAccount(CallContext ctx)
+    {
+        var id = ctx.Args.String("account_id", minLength: 40, maxLength: 40);
+        lock (ctx.State.Gate)
+        {
+            if (!ctx.State.Accounts.TryGetValue(id, out var account))
+            {
+                throw RouteErrorException.Void("no_account");
+            }
+            var teammate = account.TeamId is not null && account.TeamId == ctx.Account.TeamId;
+            var result = new JsonObject
+            {
+                ["account_id"] = account.AccountId,
+                ["name"] = Renderer.Name(account),
+                ["email"] = account.Email,
+                ["email_verified"] = true,
+                ["disabled"] = account.Disabled,
+                ["is_teammate"] = teammate,
+            };
+            if (teammate)
+            {
                 result["team_member_id"] = account.TeamMemberId;
             }
             return ValueTask.FromResult(RouteResult.Of(result));

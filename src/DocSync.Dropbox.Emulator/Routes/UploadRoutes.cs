@@ -17,6 +17,8 @@ internal static class UploadRoutes
         routes.Upload("files/upload", "files.content.write", Upload)
             .Upload("files/upload_session/start", "files.content.write", Start)
             .Upload("files/upload_session/append_v2", "files.content.write", Append)
+            .Upload("files/upload_session/append", "files.content.write", AppendV1)
+            .Rpc("files/upload_session/start_batch", "files.content.write", StartBatch)
             .Upload("files/upload_session/finish", "files.content.write", Finish)
             .Rpc("files/upload_session/finish_batch_v2", "files.content.write", FinishBatchV2)
             .Rpc("files/upload_session/finish_batch", "files.content.write", FinishBatchV1)
@@ -92,17 +94,35 @@ internal static class UploadRoutes
         }
     }
 
-    private static ValueTask<RouteResult> Append(CallContext ctx)
+    private static ValueTask<RouteResult> Append(CallContext ctx) => AppendCore(ctx, ctx.Args.Object("cursor"), ctx.Args.Bool("close", false));
+
+    /// <summary>The deprecated v1 append: the argument is the cursor itself and it never closes.</summary>
+    private static ValueTask<RouteResult> AppendV1(CallContext ctx) => AppendCore(ctx, ctx.Args, close: false);
+
+    private static ValueTask<RouteResult> StartBatch(CallContext ctx)
+    {
+        var count = ctx.Args.OptionalLong("num_sessions", 1, 1000) ?? throw ctx.Args.FieldFail("num_sessions", "missing required field");
+        var concurrent = ctx.Args.OptionalUnion("session_type", ["sequential", "concurrent"])?.Tag == "concurrent";
+        lock (ctx.State.Gate)
+        {
+            var ids = new JsonArray();
+            for (var i = 0; i < count; i++)
+            {
+                ids.Add(NewSession(ctx, concurrent).Id);
+            }
+            return ValueTask.FromResult(RouteResult.Of(new JsonObject { ["session_ids"] = ids }));
+        }
+    }
+
+    private static ValueTask<RouteResult> AppendCore(CallContext ctx, Args cursor, bool close)
     {
         var args = ctx.Args;
-        var cursor = args.Object("cursor");
         var sessionId = cursor.String("session_id");
         var offset = cursor.Long("offset", 0, 0);
         if (!cursor.Has("offset"))
         {
             throw cursor.FieldFail("offset", "missing required field");
         }
-        var close = args.Bool("close", false);
         VerifyHash(args, ctx.Body);
         lock (ctx.State.Gate)
         {
