@@ -199,12 +199,22 @@ internal static class OAuthEndpoints
 
     private static async Task Token(HttpContext http, EmulatorState state)
     {
-        if (!http.Request.HasFormContentType)
+        // Dropbox also reads the parameters from the query string: the JS SDK sends them there, with
+        // an empty body (and a JSON Content-Type when refreshing). Body fields win over query ones.
+        if (!http.Request.HasFormContentType && http.Request.Query.Count == 0)
         {
             await TokenError(http, 400, "invalid_request", "Content-Type must be application/x-www-form-urlencoded.");
             return;
         }
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var fields = http.Request.Query.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        if (http.Request.HasFormContentType)
+        {
+            foreach (var (key, value) in await http.Request.ReadFormAsync(http.RequestAborted))
+            {
+                fields[key] = value;
+            }
+        }
+        var form = new FormCollection(fields);
         var clientId = form["client_id"].ToString();
         var clientSecret = form["client_secret"].ToString();
         var usedBasic = false;
