@@ -16,15 +16,7 @@ public static class FileOps
     public static FileVersion Commit(EmulatorState state, ResolvedPath target, long size, string hash, CommitInfo info, long quotaBytes)
     {
         var store = target.Store;
-        if (target.IsRoot)
-        {
-            throw PathProblem.Malformed;
-        }
-        if (PathResolver.IsDisallowed(target.Name))
-        {
-            throw PathProblem.Of("disallowed_name");
-        }
-        CheckAncestors(store, target.View, target.ParentLower);
+        ValidateWriteTarget(target);
 
         var existing = target.Node;
         var (destLower, destDisplay) = (target.AbsLower, target.AbsDisplay);
@@ -92,15 +84,7 @@ public static class FileOps
     public static Node CreateFolder(EmulatorState state, ResolvedPath target, bool autorename)
     {
         var store = target.Store;
-        if (target.IsRoot)
-        {
-            throw PathProblem.Malformed;
-        }
-        if (PathResolver.IsDisallowed(target.Name))
-        {
-            throw PathProblem.Of("disallowed_name");
-        }
-        CheckAncestors(store, target.View, target.ParentLower);
+        ValidateWriteTarget(target);
         var (lower, display) = (target.AbsLower, target.AbsDisplay);
         if (target.Node is { } existing)
         {
@@ -180,7 +164,7 @@ public static class FileOps
         }
         try
         {
-            CheckAncestors(to.Store, to.View, to.ParentLower);
+            CheckAncestors(to.Store, to.ParentLower);
         }
         catch (PathProblem problem)
         {
@@ -247,8 +231,22 @@ public static class FileOps
         return top!;
     }
 
+    /// <summary>A write may not target the root or a disallowed name, nor go below a file.</summary>
+    private static void ValidateWriteTarget(ResolvedPath target)
+    {
+        if (target.IsRoot)
+        {
+            throw PathProblem.Malformed;
+        }
+        if (PathResolver.IsDisallowed(target.Name))
+        {
+            throw PathProblem.Of("disallowed_name");
+        }
+        CheckAncestors(target.Store, target.ParentLower);
+    }
+
     /// <summary>Fails with conflict/file_ancestor when a file stands where a folder must be.</summary>
-    private static void CheckAncestors(Store store, View view, string parentLower)
+    private static void CheckAncestors(Store store, string parentLower)
     {
         var path = parentLower;
         while (path.Length > 0)
@@ -259,7 +257,6 @@ public static class FileOps
             }
             path = path[..path.LastIndexOf('/')];
         }
-        _ = view;
     }
 
     private static void CreateAncestors(EmulatorState state, Store store, string lower, string display)

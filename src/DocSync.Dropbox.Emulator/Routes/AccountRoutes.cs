@@ -27,20 +27,13 @@ internal static class AccountRoutes
         {
             var account = ctx.Account;
             var team = ctx.State.TeamOf(account);
-            var result = new JsonObject
-            {
-                ["account_id"] = account.AccountId,
-                ["name"] = Renderer.Name(account),
-                ["email"] = account.Email,
-                ["email_verified"] = true,
-                ["disabled"] = account.Disabled,
-                ["country"] = account.Country,
-                ["locale"] = account.Locale,
-                ["referral_link"] = "https://db.tt/" + account.AccountId[5..13],
-                ["is_paired"] = false,
-                ["account_type"] = DropboxJson.Tag(account.AccountType),
-                ["root_info"] = Renderer.RootInfo(ctx.State, account),
-            };
+            var result = Renderer.AccountBasics(account);
+            result["country"] = account.Country;
+            result["locale"] = account.Locale;
+            result["referral_link"] = "https://db.tt/" + account.AccountId[5..13];
+            result["is_paired"] = false;
+            result["account_type"] = DropboxJson.Tag(account.AccountType);
+            result["root_info"] = Renderer.RootInfo(ctx.State, account);
             if (team is not null)
             {
                 result["team"] = new JsonObject
@@ -81,15 +74,8 @@ internal static class AccountRoutes
                 throw RouteErrorException.Void("no_account");
             }
             var teammate = account.TeamId is not null && account.TeamId == ctx.Account.TeamId;
-            var result = new JsonObject
-            {
-                ["account_id"] = account.AccountId,
-                ["name"] = Renderer.Name(account),
-                ["email"] = account.Email,
-                ["email_verified"] = true,
-                ["disabled"] = account.Disabled,
-                ["is_teammate"] = teammate,
-            };
+            var result = Renderer.AccountBasics(account);
+            result["is_teammate"] = teammate;
             if (teammate)
             {
                 result["team_member_id"] = account.TeamMemberId;

@@ -74,6 +74,16 @@ public static class Renderer
         };
     }
 
+    /// <summary>The fields BasicAccount and FullAccount share, in spec order.</summary>
+    public static JsonObject AccountBasics(Account account) => new()
+    {
+        ["account_id"] = account.AccountId,
+        ["name"] = Name(account),
+        ["email"] = account.Email,
+        ["email_verified"] = true,
+        ["disabled"] = account.Disabled,
+    };
+
     public static JsonObject Name(Account account) => new()
     {
         ["given_name"] = account.GivenName,
