@@ -1,0 +1,95 @@
+using DocSync.Dropbox.Emulator.Model;
+using DocSync.Dropbox.Tests.Infrastructure;
+
+namespace DocSync.Dropbox.Tests;
+
+public sealed class DropboxClientBatchUploadTests : EmulatorTest
+{
+    [Fact]
+    public async Task UploadBatchAsync_SmallFiles_OneStartEachAndGroupedCommits()
+    {
+        var client = NewClient(WorldSeeder.AliceEmail, o => (o.BatchCommitSize, o.BatchCommitIdle) = (10, TimeSpan.FromSeconds(5)));
+        var contents = Enumerable.Range(0, 25).Select(i => RandomBytes(i * 37, i)).ToList();
+
+        var results = await client.UploadBatchAsync(contents.Select((c, i) => BatchUploadItem.FromBytes($"/batch/{i:D2}.bin", c)).ToList());
+
+        results.Count.ShouldBe(25);
+        for (var i = 0; i < 25; i++)
+        {
+            results[i].Path.ShouldBe($"/batch/{i:D2}.bin");
+            results[i].Metadata!.ContentHash.ShouldBe(ContentHasher.Compute(contents[i]));
+        }
+        Requests["/2/files/upload_session/start"].ShouldBe(25);
+        Requests["/2/files/upload_session/append_v2"].ShouldBe(0);
+        Requests["/2/files/upload_session/finish_batch_v2"].ShouldBe(3);
+        Requests["/2/files/upload"].ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task UploadBatchAsync_FileLargerThanChunk_AppendsAndClosesOnLastAppend()
+    {
+        var client = NewClient(WorldSeeder.AliceEmail, o => (o.UploadChunkSize, o.SingleUploadThreshold) = (1000, 100));
+        var big = RandomBytes(3500, 1);
+        var exact = RandomBytes(2000, 2);
+
+        var results = await client.UploadBatchAsync([BatchUploadItem.FromBytes("/b/big.bin", big), BatchUploadItem.FromBytes("/b/exact.bin", exact)]);
+
+        results[0].Metadata!.ContentHash.ShouldBe(ContentHasher.Compute(big));
+        results[1].Metadata!.ContentHash.ShouldBe(ContentHasher.Compute(exact));
+        Requests["/2/files/upload_session/finish_batch_v2"].ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task UploadBatchAsync_OneConflicts_OthersCommitted()
+    {
+        await Alice.UploadAsync("/mix/taken.txt", "old"u8.ToArray());
+
+        var results = await Alice.UploadBatchAsync(
+        [
+            BatchUploadItem.FromBytes("/mix/a.txt", "a"u8.ToArray()),
+            BatchUploadItem.FromBytes("/mix/taken.txt", "new"u8.ToArray()),
+            BatchUploadItem.FromBytes("/mix/b.txt", "b"u8.ToArray()),
+        ]);
+
+        results.Select(r => r.IsSuccess).ShouldBe([true, false, true]);
+        results[1].ErrorTag.ShouldBe("path/conflict/file");
+    }
+
+    [Fact]
+    public async Task UploadBatchAsync_UnreadableSource_ThatItemFails()
+    {
+        var results = await Alice.UploadBatchAsync(
+        [
+            new BatchUploadItem("/bad/broken.bin", () => throw new IOException("disk gone")),
+            BatchUploadItem.FromBytes("/bad/ok.bin", "ok"u8.ToArray()),
+        ]);
+
+        results[0].IsSuccess.ShouldBeFalse();
+        results[0].Error.ShouldBeOfType<IOException>();
+        results[1].IsSuccess.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task UploadBatchAsync_UpdateModes_PerItemCommitOptions()
+    {
+        var v1 = await Alice.UploadAsync("/modes/u.txt", "1"u8.ToArray());
+
+        var results = await Alice.UploadBatchAsync(
+        [
+            BatchUploadItem.FromBytes("/modes/u.txt", "2"u8.ToArray(), new CommitOptions { Mode = WriteMode.Update(v1.Rev) }),
+        ]);
+
+        results[0].Metadata!.Rev.ShouldNotBe(v1.Rev);
+    }
+
+    [Fact]
+    public async Task UploadBatchAsync_TooManyWriteOperationsOnCommit_RetriedAndCommitted()
+    {
+        Faults(31, new DocSync.Dropbox.Emulator.Faults.FaultRule(DocSync.Dropbox.Emulator.Faults.FaultKind.TooManyWriteOperations, "files/upload_session/finish_batch_v2", Count: 1, RetryAfterSeconds: 0));
+
+        var results = await Alice.UploadBatchAsync([BatchUploadItem.FromBytes("/twro/a.txt", "a"u8.ToArray())]);
+
+        results.Single().IsSuccess.ShouldBeTrue();
+        Requests["/2/files/upload_session/finish_batch_v2"].ShouldBe(2);
+    }
+}
