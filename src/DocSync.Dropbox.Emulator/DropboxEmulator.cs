@@ -130,7 +130,7 @@ public sealed class DropboxEmulator : IAsyncDisposable
             {
                 if (!http.Response.HasStarted)
                 {
-                    await Dispatcher.WriteTextAsync(http, 400, "Error in call to API function: " + e.Message);
+                    await ResponseWriter.WriteTextAsync(http, 400, "Error in call to API function: " + e.Message);
                 }
             }
             catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
@@ -142,7 +142,7 @@ public sealed class DropboxEmulator : IAsyncDisposable
                 logger.LogError(e, "Unhandled error serving {Path}", http.Request.Path);
                 if (!http.Response.HasStarted)
                 {
-                    await Dispatcher.WriteTextAsync(http, 500, "Internal Server Error");
+                    await ResponseWriter.WriteTextAsync(http, 500, "Internal Server Error");
                 }
             }
         });

@@ -79,7 +79,7 @@ internal static class LinkEndpoints
         await using var content = stream;
         if (status != 200 || content is null)
         {
-            await Dispatcher.WriteTextAsync(http, status, status switch
+            await ResponseWriter.WriteTextAsync(http, status, status switch
             {
                 410 => "This link has expired.",
                 401 => "This link needs a password.",
@@ -100,10 +100,10 @@ internal static class LinkEndpoints
             http.Response.Headers.ContentRange = $"bytes {r.Start}-{r.End}/{length}";
             http.Response.ContentLength = r.End - r.Start + 1;
             content.Seek(r.Start, SeekOrigin.Begin);
-            await Dispatcher.CopyAsync(content, http.Response.Body, r.End - r.Start + 1, http.RequestAborted);
+            await ResponseWriter.CopyAsync(content, http.Response.Body, r.End - r.Start + 1, http.RequestAborted);
             return;
         }
         http.Response.ContentLength = length;
-        await Dispatcher.CopyAsync(content, http.Response.Body, length, http.RequestAborted);
+        await ResponseWriter.CopyAsync(content, http.Response.Body, length, http.RequestAborted);
     }
 }

@@ -23,8 +23,8 @@ internal static class OAuthEndpoints
     {
         app.MapGet("/oauth2/authorize", (HttpContext http) => ShowConsent(http, state));
         app.MapPost("/oauth2/authorize", (HttpContext http) => Decide(http, state));
-        app.MapPost("/oauth2/token", (HttpContext http) => Token(http, state));
-        app.MapPost("/oauth2/token/revoke", (HttpContext http) => Dispatcher.WriteJsonAsync(http, 200, null));
+        app.MapPost("/oauth2/token", (HttpContext http) => TokenEndpoint.HandleAsync(http, state));
+        app.MapPost("/oauth2/token/revoke", (HttpContext http) => ResponseWriter.WriteJsonAsync(http, 200, null));
     }
 
     private sealed record AuthorizeRequest(
@@ -97,17 +97,17 @@ internal static class OAuthEndpoints
         }
         if (request is null)
         {
-            await WriteHtml(http, 400, Page("Error", $"<p class=\"error\">{Enc(error!)}</p>"));
+            await ConsentPage.WriteHtml(http, 400, ConsentPage.Page("Error", $"<p class=\"error\">{ConsentPage.Enc(error!)}</p>"));
             return;
         }
         var hidden = new StringBuilder();
         foreach (var (key, value) in http.Request.Query)
         {
-            hidden.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{Enc(key)}\" value=\"{Enc(value.ToString())}\">");
+            hidden.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{ConsentPage.Enc(key)}\" value=\"{ConsentPage.Enc(value.ToString())}\">");
         }
-        var options = string.Concat(choices.Select(c => $"<option value=\"{Enc(c.Value)}\">{Enc(c.Label)}</option>"));
+        var options = string.Concat(choices.Select(c => $"<option value=\"{ConsentPage.Enc(c.Value)}\">{ConsentPage.Enc(c.Label)}</option>"));
         var body = $"""
-            <p><strong>{Enc(request.App.Name)}</strong> would like access to {(request.App.AppFolder ? "its own folder, Apps/" + Enc(request.App.Name) + "," : "the files and folders")} in your Dropbox.</p>
+            <p><strong>{ConsentPage.Enc(request.App.Name)}</strong> would like access to {(request.App.AppFolder ? "its own folder, Apps/" + ConsentPage.Enc(request.App.Name) + "," : "the files and folders")} in your Dropbox.</p>
             <form method="post" action="/oauth2/authorize">
               {hidden}
               <label for="account">Sign in as</label>
@@ -118,7 +118,7 @@ internal static class OAuthEndpoints
               </div>
             </form>
             """;
-        await WriteHtml(http, 200, Page("API Request Authorization", body));
+        await ConsentPage.WriteHtml(http, 200, ConsentPage.Page("API Request Authorization", body));
     }
 
     private static async Task Decide(HttpContext http, EmulatorState state)
@@ -173,7 +173,7 @@ internal static class OAuthEndpoints
         }
         if (request is null || error is not null)
         {
-            await WriteHtml(http, 400, Page("Error", $"<p class=\"error\">{Enc(error!)}</p>"));
+            await ConsentPage.WriteHtml(http, 400, ConsentPage.Page("Error", $"<p class=\"error\">{ConsentPage.Enc(error!)}</p>"));
             return;
         }
         var stateSuffix = request.State is null ? "" : "&state=" + Uri.EscapeDataString(request.State);
@@ -181,7 +181,7 @@ internal static class OAuthEndpoints
         {
             if (request.RedirectUri is null)
             {
-                await WriteHtml(http, 200, Page("Access denied", "<p>You declined the request.</p>"));
+                await ConsentPage.WriteHtml(http, 200, ConsentPage.Page("Access denied", "<p>You declined the request.</p>"));
                 return;
             }
             http.Response.Redirect(AppendQuery(request.RedirectUri, "error=access_denied&error_description=" + Uri.EscapeDataString("The user chose not to give your app access to their Dropbox account.") + stateSuffix));
@@ -189,229 +189,11 @@ internal static class OAuthEndpoints
         }
         if (request.RedirectUri is null)
         {
-            await WriteHtml(http, 200, Page("Enter this code into the app", $"<p>Copy this code into {Enc(request.App.Name)}:</p><p><code id=\"code\">{Enc(code)}</code></p>"));
+            await ConsentPage.WriteHtml(http, 200, ConsentPage.Page("Enter this code into the app", $"<p>Copy this code into {ConsentPage.Enc(request.App.Name)}:</p><p><code id=\"code\">{ConsentPage.Enc(code)}</code></p>"));
             return;
         }
         http.Response.Redirect(AppendQuery(request.RedirectUri, "code=" + Uri.EscapeDataString(code) + stateSuffix));
     }
 
     private static string AppendQuery(string uri, string query) => uri + (uri.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
-
-    private static async Task Token(HttpContext http, EmulatorState state)
-    {
-        // Dropbox also reads the parameters from the query string: the JS SDK sends them there, with
-        // an empty body (and a JSON Content-Type when refreshing). Body fields win over query ones.
-        if (!http.Request.HasFormContentType && http.Request.Query.Count == 0)
-        {
-            await TokenError(http, 400, "invalid_request", "Content-Type must be application/x-www-form-urlencoded.");
-            return;
-        }
-        var fields = http.Request.Query.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        if (http.Request.HasFormContentType)
-        {
-            foreach (var (key, value) in await http.Request.ReadFormAsync(http.RequestAborted))
-            {
-                fields[key] = value;
-            }
-        }
-        var form = new FormCollection(fields);
-        var clientId = form["client_id"].ToString();
-        var clientSecret = form["client_secret"].ToString();
-        var usedBasic = false;
-        var authorization = http.Request.Headers.Authorization.ToString();
-        if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(authorization[6..].Trim()));
-                var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-                if (colon > 0)
-                {
-                    clientId = Uri.UnescapeDataString(decoded[..colon]);
-                    clientSecret = Uri.UnescapeDataString(decoded[(colon + 1)..]);
-                    usedBasic = true;
-                }
-            }
-            catch (FormatException)
-            {
-                await TokenError(http, 400, "invalid_request", "Malformed Basic credentials.");
-                return;
-            }
-        }
-
-        JsonObject? response;
-        (int Status, string Error, string Description)? failure = null;
-        lock (state.Gate)
-        {
-            response = null;
-            if (!state.Apps.TryGetValue(clientId, out var app))
-            {
-                failure = (usedBasic ? 401 : 400, "invalid_client", "Invalid client_id or client_secret.");
-            }
-            else if (!string.IsNullOrEmpty(clientSecret) && clientSecret != app.Secret)
-            {
-                failure = (usedBasic ? 401 : 400, "invalid_client", "Invalid client_id or client_secret.");
-            }
-            else
-            {
-                var grant = form["grant_type"].ToString();
-                (response, failure) = grant switch
-                {
-                    "authorization_code" => ExchangeCode(state, app, form, hasSecret: !string.IsNullOrEmpty(clientSecret)),
-                    "refresh_token" => Refresh(state, app, form, hasSecret: !string.IsNullOrEmpty(clientSecret)),
-                    "" => (null, (400, "invalid_request", "No grant_type given.")),
-                    _ => (null, (400, "unsupported_grant_type", $"grant_type \"{grant}\" is not supported.")),
-                };
-            }
-            if (response is not null)
-            {
-                state.NotifyMutated();
-            }
-        }
-        if (failure is { } f)
-        {
-            await TokenError(http, f.Status, f.Error, f.Description);
-            return;
-        }
-        await Dispatcher.WriteJsonAsync(http, 200, response);
-    }
-
-    private static (JsonObject?, (int, string, string)?) ExchangeCode(EmulatorState state, AppRegistration app, IFormCollection form, bool hasSecret)
-    {
-        var codeText = form["code"].ToString();
-        if (!state.Codes.TryGetValue(codeText, out var code) || code.AppKey != app.Key)
-        {
-            return (null, (400, "invalid_grant", "code doesn't exist or has expired"));
-        }
-        if (code.Used || code.ExpiresAt <= state.Now)
-        {
-            return (null, (400, "invalid_grant", code.Used ? "code has already been used" : "code doesn't exist or has expired"));
-        }
-        var redirect = form["redirect_uri"].ToString();
-        if ((code.RedirectUri ?? "") != redirect)
-        {
-            return (null, (400, "invalid_grant", "redirect_uri mismatch"));
-        }
-        if (code.CodeChallenge is not null)
-        {
-            var verifier = form["code_verifier"].ToString();
-            if (verifier.Length is < 43 or > 128)
-            {
-                return (null, (400, "invalid_grant", "invalid code_verifier"));
-            }
-            var expected = code.CodeChallengeMethod == "S256"
-                ? Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_')
-                : verifier;
-            if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(code.CodeChallenge)))
-            {
-                return (null, (400, "invalid_grant", "invalid code_verifier"));
-            }
-        }
-        else if (!hasSecret)
-        {
-            return (null, (400, "invalid_client", "No client_secret given and the code was not issued with PKCE."));
-        }
-        code.Used = true;
-
-        string? refresh = null;
-        if (code.TokenAccessType == "offline")
-        {
-            refresh = state.NewSecret("");
-            state.RefreshTokens[refresh] = new RefreshGrant
-            {
-                Token = refresh,
-                AppKey = app.Key,
-                AccountId = code.AccountId,
-                TeamId = code.TeamId,
-                Scopes = code.Scopes,
-                Pkce = code.CodeChallenge is not null,
-            };
-        }
-        var lifetime = code.TokenAccessType == "legacy" ? (TimeSpan?)null : state.Options.AccessTokenLifetime;
-        var token = state.MintToken(app.Key, code.AccountId, code.TeamId, lifetime, code.Scopes, refresh);
-        var response = TokenResponse(state, token);
-        if (refresh is not null)
-        {
-            response["refresh_token"] = refresh;
-        }
-        return (response, null);
-    }
-
-    private static (JsonObject?, (int, string, string)?) Refresh(EmulatorState state, AppRegistration app, IFormCollection form, bool hasSecret)
-    {
-        var text = form["refresh_token"].ToString();
-        if (!state.RefreshTokens.TryGetValue(text, out var grant) || grant.AppKey != app.Key || grant.Revoked)
-        {
-            return (null, (400, "invalid_grant", "refresh token is invalid or revoked"));
-        }
-        if (!grant.Pkce && !hasSecret)
-        {
-            return (null, (400, "invalid_client", "No client_secret given."));
-        }
-        var scopes = grant.Scopes;
-        var requested = form["scope"].ToString();
-        if (!string.IsNullOrWhiteSpace(requested))
-        {
-            var narrowed = requested.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-            if (!narrowed.IsSubsetOf(grant.Scopes))
-            {
-                return (null, (400, "invalid_scope", "requested scope exceeds the granted scope"));
-            }
-            scopes = narrowed;
-        }
-        var token = state.MintToken(app.Key, grant.AccountId, grant.TeamId, state.Options.AccessTokenLifetime, scopes, grant.Token);
-        return (TokenResponse(state, token), null);
-    }
-
-    private static JsonObject TokenResponse(EmulatorState state, AccessToken token)
-    {
-        var response = new JsonObject
-        {
-            ["access_token"] = token.Token,
-            ["token_type"] = "bearer",
-        };
-        if (token.ExpiresAt is { } expires)
-        {
-            response["expires_in"] = (long)Math.Round((expires - state.Now).TotalSeconds);
-        }
-        response["scope"] = string.Join(' ', token.Scopes.Order(StringComparer.Ordinal));
-        if (token.AccountId is { } accountId)
-        {
-            response["uid"] = state.Accounts[accountId].HomeNamespaceId;
-            response["account_id"] = accountId;
-        }
-        if (token.TeamId is { } teamId)
-        {
-            response["team_id"] = teamId;
-        }
-        return response;
-    }
-
-    private static Task TokenError(HttpContext http, int status, string error, string description) =>
-        Dispatcher.WriteJsonAsync(http, status, new JsonObject { ["error"] = error, ["error_description"] = description });
-
-    private static string Enc(string text) => WebUtility.HtmlEncode(text);
-
-    private static string Page(string title, string body) => $$"""
-        <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><title>{{Enc(title)}} - Dropbox emulator</title>
-        <style>
-          body { font-family: system-ui, sans-serif; background: #f7f5f2; margin: 0; }
-          main { max-width: 28rem; margin: 4rem auto; background: #fff; padding: 2rem; border-radius: .5rem; box-shadow: 0 1px 4px #0002; }
-          h1 { font-size: 1.3rem; } .error { color: #b00020; } select { width: 100%; padding: .4rem; margin: .5rem 0 1rem; }
-          .buttons { display: flex; gap: .5rem; justify-content: flex-end; }
-          button { padding: .5rem 1.2rem; border-radius: .3rem; border: 1px solid #0061fe; background: #fff; color: #0061fe; cursor: pointer; }
-          #allow { background: #0061fe; color: #fff; }
-          .badge { font-size: .75rem; color: #666; }
-        </style></head>
-        <body><main><p class="badge">Dropbox emulator (offline)</p><h1>{{Enc(title)}}</h1>{{body}}</main></body></html>
-        """;
-
-    private static async Task WriteHtml(HttpContext http, int status, string html)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "text/html; charset=utf-8";
-        http.Response.Headers.XFrameOptions = "DENY";
-        await http.Response.WriteAsync(html, http.RequestAborted);
-    }
 }
