@@ -19,6 +19,7 @@ internal static class UploadRoutes
             .Upload("files/upload_session/append_v2", "files.content.write", Append)
             .Upload("files/upload_session/append", "files.content.write", AppendV1)
             .Rpc("files/upload_session/start_batch", "files.content.write", StartBatch)
+            .Upload("files/upload_session/append_batch", "files.content.write", AppendBatch)
             .Upload("files/upload_session/finish", "files.content.write", Finish)
             .Rpc("files/upload_session/finish_batch_v2", "files.content.write", FinishBatchV2)
             .Rpc("files/upload_session/finish_batch", "files.content.write", FinishBatchV1)
@@ -111,6 +112,56 @@ internal static class UploadRoutes
                 ids.Add(NewSession(ctx, concurrent).Id);
             }
             return ValueTask.FromResult(RouteResult.Of(new JsonObject { ["session_ids"] = ids }));
+        }
+    }
+
+    /// <summary>
+    /// Appends to many sessions in one request: the body is the pieces concatenated in entry
+    /// order, each entry saying its length. Entries succeed or fail one by one.
+    /// </summary>
+    private static ValueTask<RouteResult> AppendBatch(CallContext ctx)
+    {
+        var args = ctx.Args;
+        var entries = args.List("entries", maxItems: 1000).Select(e =>
+        {
+            var entry = e.RequireObject();
+            var cursor = entry.Object("cursor");
+            if (!cursor.Has("offset"))
+            {
+                throw cursor.FieldFail("offset", "missing required field");
+            }
+            if (!entry.Has("length"))
+            {
+                throw entry.FieldFail("length", "missing required field");
+            }
+            return (SessionId: cursor.String("session_id"), Offset: cursor.Long("offset", 0, 0), Length: entry.Long("length", 0, 0), Close: entry.Bool("close", false));
+        }).ToList();
+        VerifyHash(args, ctx.Body);
+        if (entries.Sum(e => e.Length) != ctx.Body.LongLength)
+        {
+            throw RouteErrorException.Void("length_mismatch");
+        }
+        lock (ctx.State.Gate)
+        {
+            var results = new JsonArray();
+            var position = 0;
+            foreach (var entry in entries)
+            {
+                var piece = ctx.Body.AsSpan(position, (int)entry.Length).ToArray();
+                position += (int)entry.Length;
+                try
+                {
+                    var session = Lookup(ctx, entry.SessionId, "");
+                    AppendTo(session, entry.Offset, piece, entry.Close, "");
+                    session.Closed |= entry.Close;
+                    results.Add(DropboxJson.Tag("success"));
+                }
+                catch (RouteErrorException error)
+                {
+                    results.Add(DropboxJson.Tag("failure", error.Error));
+                }
+            }
+            return ValueTask.FromResult(RouteResult.Of(new JsonObject { ["entries"] = results }));
         }
     }
 

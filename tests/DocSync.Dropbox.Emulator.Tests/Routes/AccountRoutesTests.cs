@@ -36,21 +36,4 @@ public sealed class AccountRoutesTests : EmulatorFixture
         app.Object["result"]!.GetValue<string>().ShouldBe("pong");
         badApp.Status.ShouldBe(HttpStatusCode.Unauthorized);
     }
-
-    [Fact]
-    public async Task StartBatchAndV1Append_BuildSessions()
-    {
-        var batch = await Alice.RpcAsync("files/upload_session/start_batch", new JsonObject { ["num_sessions"] = 2 });
-        var ids = batch.Object["session_ids"]!.AsArray().Select(i => i!.GetValue<string>()).ToList();
-
-        var append = await Alice.UploadAsync("files/upload_session/append", new JsonObject { ["session_id"] = ids[0], ["offset"] = 0 }, "abc"u8.ToArray());
-        var finish = await Alice.UploadAsync("files/upload_session/finish",
-            new JsonObject { ["cursor"] = new JsonObject { ["session_id"] = ids[0], ["offset"] = 3 }, ["commit"] = new JsonObject { ["path"] = "/v1append.txt" } }, []);
-        var tooMany = await Alice.RpcAsync("files/upload_session/start_batch", new JsonObject { ["num_sessions"] = 1001 });
-
-        ids.Count.ShouldBe(2);
-        append.Status.ShouldBe(HttpStatusCode.OK);
-        finish.Object["size"]!.GetValue<long>().ShouldBe(3);
-        tooMany.Status.ShouldBe(HttpStatusCode.BadRequest);
-    }
 }

@@ -183,4 +183,53 @@ public sealed class UploadSessionTests : EmulatorFixture
         finish.Status.ShouldBe(HttpStatusCode.OK, finish.ToString());
         finish.Object["content_hash"]!.GetValue<string>().ShouldBe(ContentHasher.Compute(data));
     }
+
+    [Fact]
+    public async Task StartBatchAndV1Append_BuildSessions()
+    {
+        var batch = await Alice.RpcAsync("files/upload_session/start_batch", new JsonObject { ["num_sessions"] = 2 });
+        var ids = batch.Object["session_ids"]!.AsArray().Select(i => i!.GetValue<string>()).ToList();
+
+        var append = await Alice.UploadAsync("files/upload_session/append", new JsonObject { ["session_id"] = ids[0], ["offset"] = 0 }, "abc"u8.ToArray());
+        var finish = await Alice.UploadAsync("files/upload_session/finish",
+            new JsonObject { ["cursor"] = new JsonObject { ["session_id"] = ids[0], ["offset"] = 3 }, ["commit"] = new JsonObject { ["path"] = "/v1append.txt" } }, []);
+        var tooMany = await Alice.RpcAsync("files/upload_session/start_batch", new JsonObject { ["num_sessions"] = 1001 });
+
+        ids.Count.ShouldBe(2);
+        append.Status.ShouldBe(HttpStatusCode.OK);
+        finish.Object["size"]!.GetValue<long>().ShouldBe(3);
+        tooMany.Status.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task AppendBatch_SplitsTheBodyPerEntryAndReportsEachOne()
+    {
+        var batch = await Alice.RpcAsync("files/upload_session/start_batch", new JsonObject { ["num_sessions"] = 3 });
+        var ids = batch.Object["session_ids"]!.AsArray().Select(i => i!.GetValue<string>()).ToList();
+        JsonObject Entry(string id, long offset, long length) => new()
+        {
+            ["cursor"] = new JsonObject { ["session_id"] = id, ["offset"] = offset }, ["length"] = length, ["close"] = true,
+        };
+
+        var appended = await Alice.UploadAsync("files/upload_session/append_batch",
+            new JsonObject { ["entries"] = new JsonArray(Entry(ids[0], 0, 3), Entry(ids[1], 0, 5), Entry(ids[2], 9, 2)) },
+            "abcdefghij"u8.ToArray());
+        var mismatch = await Alice.UploadAsync("files/upload_session/append_batch",
+            new JsonObject { ["entries"] = new JsonArray(Entry(ids[2], 0, 4)) }, "xy"u8.ToArray());
+        var finish = await Alice.RpcAsync("files/upload_session/finish_batch_v2", new JsonObject
+        {
+            ["entries"] = new JsonArray(
+                new JsonObject { ["cursor"] = new JsonObject { ["session_id"] = ids[0], ["offset"] = 3 }, ["commit"] = new JsonObject { ["path"] = "/ab/1.txt" } },
+                new JsonObject { ["cursor"] = new JsonObject { ["session_id"] = ids[1], ["offset"] = 5 }, ["commit"] = new JsonObject { ["path"] = "/ab/2.txt" } }),
+        });
+
+        var entries = appended.Object["entries"]!.AsArray();
+        entries[0]![".tag"]!.GetValue<string>().ShouldBe("success");
+        entries[1]![".tag"]!.GetValue<string>().ShouldBe("success");
+        entries[2]!["failure"]![".tag"]!.GetValue<string>().ShouldBe("incorrect_offset");
+        mismatch.Error[".tag"]!.GetValue<string>().ShouldBe("length_mismatch");
+        finish.Object["entries"]!.AsArray().Select(e => e![".tag"]!.GetValue<string>()).ShouldBe(["success", "success"]);
+        (await Alice.DownloadAsync("/ab/1.txt")).Text.ShouldBe("abc");
+        (await Alice.DownloadAsync("/ab/2.txt")).Text.ShouldBe("defgh");
+    }
 }
