@@ -128,5 +128,9 @@ if (!settings.ContainsKey("skip-batch"))
     Console.WriteLine($"{"batch (sessions+v2)",-22}{watch.Elapsed.TotalSeconds,10:F1} s{batchTotal,10}{batchRoutes.GetValueOrDefault("/2/files/upload_session/finish_batch_v2"),9}{batchStatuses.GetValueOrDefault(429),6}{batchFailed,8}");
     Console.WriteLine($"{"one upload per file",-22}{baseline.Elapsed.TotalSeconds,10:F1} s{counter.Total,10}{counter.Routes.GetValueOrDefault("/2/files/upload"),9}{counter.Statuses.GetValueOrDefault(429),6}{baselineFailed,8}");
     Console.WriteLine($"batch requests: {string.Join(", ", batchRoutes.Select(r => $"{r.Key} {r.Value}"))}");
+    foreach (var failure in results.Where(r => !r.IsSuccess).GroupBy(r => r.ErrorTag + " " + r.Error?.Message).Take(5))
+    {
+        Console.WriteLine($"batch failures: {failure.Count()} x {failure.Key}");
+    }
 }
 return 0;

@@ -15,7 +15,9 @@ public sealed partial class DropboxClient
     /// Uploads many files the way Dropbox recommends: the bytes go up in parallel upload sessions
     /// (<see cref="DropboxClientOptions.BatchUploadParallelism"/> at once, each closed by its last
     /// append), and the commits go in <c>finish_batch_v2</c> groups of up to
-    /// <see cref="DropboxClientOptions.BatchCommitSize"/>, one group at a time per namespace. Returns
+    /// <see cref="DropboxClientOptions.BatchCommitSize"/>, one group at a time per namespace. Small
+    /// files (seekable, at most <see cref="DropboxClientOptions.BatchPackThreshold"/>) are packed:
+    /// up to 100 of them share one <c>start_batch</c> and one <c>append_batch</c> request. Returns
     /// one result per item, in order; one file failing does not stop the others.
     /// </summary>
     public async Task<IReadOnlyList<BatchUploadResult>> UploadBatchAsync(IReadOnlyList<BatchUploadItem> items, CancellationToken cancellationToken = default)
@@ -28,20 +30,39 @@ public sealed partial class DropboxClient
         var results = new BatchUploadResult?[items.Count];
         var staged = Channel.CreateUnbounded<StagedUpload>(new UnboundedChannelOptions { SingleReader = true });
         var committer = CommitStagedAsync(staged.Reader, items, results, cancellationToken);
+        var small = Channel.CreateUnbounded<PackedFile>(new UnboundedChannelOptions { SingleReader = true });
         try
         {
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = _transport.Options.BatchUploadParallelism, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), parallel, async (index, token) =>
+            var packer = PackSmallFilesAsync(small.Reader, staged.Writer, items, results, cancellationToken);
+            try
             {
-                try
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = _transport.Options.BatchUploadParallelism, CancellationToken = cancellationToken };
+                await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), parallel, async (index, token) =>
                 {
-                    await staged.Writer.WriteAsync(await StageAsync(index, items[index], token).ConfigureAwait(false), token).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is DropboxApiException or IOException or InvalidDataException && !token.IsCancellationRequested)
-                {
-                    results[index] = Failed(items[index].Path, e);
-                }
-            }).ConfigureAwait(false);
+                    try
+                    {
+                        var content = items[index].OpenContent();
+                        await using (content.ConfigureAwait(false))
+                        {
+                            if (await ReadSmallAsync(content, token).ConfigureAwait(false) is { } bytes)
+                            {
+                                await small.Writer.WriteAsync(new PackedFile(index, bytes), token).ConfigureAwait(false);
+                                return;
+                            }
+                            await staged.Writer.WriteAsync(await StageAsync(index, content, token).ConfigureAwait(false), token).ConfigureAwait(false);
+                        }
+                    }
+                    catch (Exception e) when (e is DropboxApiException or IOException or InvalidDataException && !token.IsCancellationRequested)
+                    {
+                        results[index] = Failed(items[index].Path, e);
+                    }
+                }).ConfigureAwait(false);
+            }
+            finally
+            {
+                small.Writer.TryComplete();
+            }
+            await packer.ConfigureAwait(false);
         }
         finally
         {
@@ -52,10 +73,8 @@ public sealed partial class DropboxClient
     }
 
     /// <summary>Sends one file's bytes into a session and closes it; the commit comes later, in a group.</summary>
-    private async Task<StagedUpload> StageAsync(int index, BatchUploadItem item, CancellationToken cancellationToken)
+    private async Task<StagedUpload> StageAsync(int index, Stream content, CancellationToken cancellationToken)
     {
-        var content = item.OpenContent();
-        await using (content.ConfigureAwait(false))
         {
             using var whole = new DropboxContentHasher();
             var chunkSize = _transport.Options.UploadChunkSize;
@@ -96,7 +115,6 @@ public sealed partial class DropboxClient
         CancellationToken cancellationToken)
     {
         var size = _transport.Options.BatchCommitSize;
-        var idle = _transport.Options.BatchCommitIdle;
         var group = new List<StagedUpload>(size);
         while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -111,13 +129,7 @@ public sealed partial class DropboxClient
                 {
                     break;
                 }
-                using var idleCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var more = reader.WaitToReadAsync(idleCts.Token).AsTask();
-                var quiet = Task.Delay(idle, _transport.Time, idleCts.Token);
-                var first = await Task.WhenAny(more, quiet).ConfigureAwait(false);
-                await idleCts.CancelAsync().ConfigureAwait(false);
-                open = first == more && await more.ConfigureAwait(false);
-                cancellationToken.ThrowIfCancellationRequested();
+                open = await MoreWithinIdleAsync(reader, cancellationToken).ConfigureAwait(false);
             }
             if (group.Count > 0)
             {

@@ -64,6 +64,12 @@ public sealed class DropboxClientOptions
     /// <summary>Entries per <c>finish_batch_v2</c> commit. Default 1000, Dropbox's maximum.</summary>
     public int BatchCommitSize { get; set; } = 1000;
 
+    /// <summary>
+    /// Seekable files up to this size (and up to <see cref="UploadChunkSize"/>) are packed by the
+    /// batch uploader, many to one <c>append_batch</c> request; 0 turns packing off. Default 1 MiB.
+    /// </summary>
+    public int BatchPackThreshold { get; set; } = 1024 * 1024;
+
     /// <summary>A partial commit group goes once no new upload has arrived for this long. Default 500 ms (rclone's idle timeout).</summary>
     public TimeSpan BatchCommitIdle { get; set; } = TimeSpan.FromMilliseconds(500);
 
@@ -86,6 +92,7 @@ public sealed class DropboxClientOptions
         Require(BatchUploadParallelism is >= 1 and <= 256, nameof(BatchUploadParallelism), "must be between 1 and 256");
         Require(BatchCommitSize is >= 1 and <= 1000, nameof(BatchCommitSize), "must be between 1 and 1000");
         Require(BatchCommitIdle >= TimeSpan.Zero, nameof(BatchCommitIdle), "must not be negative");
+        Require(BatchPackThreshold >= 0, nameof(BatchPackThreshold), "must not be negative");
     }
 
     /// <summary>A copy whose later changes do not affect this one.</summary>

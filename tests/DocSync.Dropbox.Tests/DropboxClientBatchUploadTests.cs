@@ -1,3 +1,4 @@
+using DocSync.Dropbox.Emulator.Faults;
 using DocSync.Dropbox.Emulator.Model;
 using DocSync.Dropbox.Tests.Infrastructure;
 
@@ -6,9 +7,9 @@ namespace DocSync.Dropbox.Tests;
 public sealed class DropboxClientBatchUploadTests : EmulatorTest
 {
     [Fact]
-    public async Task UploadBatchAsync_SmallFiles_OneStartEachAndGroupedCommits()
+    public async Task UploadBatchAsync_PackingOff_OneStartEachAndGroupedCommits()
     {
-        var client = NewClient(WorldSeeder.AliceEmail, o => (o.BatchCommitSize, o.BatchCommitIdle) = (10, TimeSpan.FromSeconds(5)));
+        var client = NewClient(WorldSeeder.AliceEmail, o => (o.BatchCommitSize, o.BatchCommitIdle, o.BatchPackThreshold) = (10, TimeSpan.FromSeconds(5), 0));
         var contents = Enumerable.Range(0, 25).Select(i => RandomBytes(i * 37, i)).ToList();
 
         var results = await client.UploadBatchAsync(contents.Select((c, i) => BatchUploadItem.FromBytes($"/batch/{i:D2}.bin", c)).ToList());
@@ -23,6 +24,67 @@ public sealed class DropboxClientBatchUploadTests : EmulatorTest
         Requests["/2/files/upload_session/append_v2"].ShouldBe(0);
         Requests["/2/files/upload_session/finish_batch_v2"].ShouldBe(3);
         Requests["/2/files/upload"].ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task UploadBatchAsync_SmallFiles_PackedIntoOneStartBatchAndOneAppendBatch()
+    {
+        var client = NewClient(WorldSeeder.AliceEmail, o => (o.BatchCommitSize, o.BatchCommitIdle) = (10, TimeSpan.FromSeconds(5)));
+        var contents = Enumerable.Range(0, 25).Select(i => RandomBytes(i * 37, i)).ToList();
+
+        var results = await client.UploadBatchAsync(contents.Select((c, i) => BatchUploadItem.FromBytes($"/packed/{i:D2}.bin", c)).ToList());
+
+        for (var i = 0; i < 25; i++)
+        {
+            results[i].Metadata!.ContentHash.ShouldBe(ContentHasher.Compute(contents[i]));
+            ServerFile(WorldSeeder.AliceEmail, $"/packed/{i:D2}.bin")!.Value.ContentHash.ShouldBe(ContentHasher.Compute(contents[i]));
+        }
+        Requests["/2/files/upload_session/start_batch"].ShouldBe(1);
+        Requests["/2/files/upload_session/append_batch"].ShouldBe(1);
+        Requests["/2/files/upload_session/start"].ShouldBe(0);
+        Requests["/2/files/upload_session/finish_batch_v2"].ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task UploadBatchAsync_PackLargerThanChunk_SplitsIntoSeveralAppendBatches()
+    {
+        var client = NewClient(WorldSeeder.AliceEmail, o => (o.UploadChunkSize, o.SingleUploadThreshold, o.BatchPackThreshold) = (1000, 100, 1000));
+        var contents = Enumerable.Range(0, 9).Select(i => RandomBytes(300, 40 + i)).ToList();
+
+        var results = await client.UploadBatchAsync(contents.Select((c, i) => BatchUploadItem.FromBytes($"/split/{i}.bin", c)).ToList());
+
+        results.All(r => r.Metadata is not null).ShouldBeTrue();
+        Requests["/2/files/upload_session/append_batch"].ShouldBeGreaterThanOrEqualTo(3);
+    }
+
+    [Fact]
+    public async Task UploadSessionAppendBatchAsync_WrongOffset_ReportsThatEntryOnly()
+    {
+        var sessions = await Alice.UploadSessionStartBatchAsync(2);
+
+        var results = await Alice.UploadSessionAppendBatchAsync(
+        [
+            new AppendBatchEntry(sessions[0], 0, "first"u8.ToArray(), Close: true),
+            new AppendBatchEntry(sessions[1], 7, "second"u8.ToArray(), Close: true),
+        ]);
+
+        results[0].Succeeded.ShouldBeTrue();
+        results[1].Succeeded.ShouldBeFalse();
+        results[1].ErrorTag.ShouldBe("incorrect_offset");
+        results[1].CorrectOffset.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task UploadBatchAsync_AppendBatchAnswerLost_EveryFileExactlyOnce()
+    {
+        Faults(31, new FaultRule(FaultKind.DropAfterApply, "files/upload_session/append_batch", Count: 1));
+        var contents = Enumerable.Range(0, 12).Select(i => RandomBytes(100 + i, 60 + i)).ToList();
+
+        var results = await Alice.UploadBatchAsync(contents.Select((c, i) => BatchUploadItem.FromBytes($"/lost/{i:D2}.bin", c)).ToList());
+
+        results.All(r => r.Metadata is not null).ShouldBeTrue(string.Join(", ", results.Select(r => r.ErrorTag)));
+        ServerCount(WorldSeeder.AliceEmail, "/lost").ShouldBe(12);
+        Requests["/2/files/upload_session/append_batch"].ShouldBe(2);
     }
 
     [Fact]
