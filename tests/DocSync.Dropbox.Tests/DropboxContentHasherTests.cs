@@ -39,6 +39,40 @@ public sealed class DropboxContentHasherTests(ITestOutputHelper output)
         hash.ShouldBe(ContentHasher.Compute(data));
     }
 
+    /// <summary>
+    /// The same sizes against a third implementation in another language: rclone's DropboxHash
+    /// (Debian's rclone package, which test.sh installs), run on the bytes written to a file.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task HashHex_RandomData_MatchesRcloneDropboxHash(int size)
+    {
+        var seed = 777 + size;
+        output.WriteLine($"seed {seed}");
+        var data = new byte[size];
+        new Random(seed).NextBytes(data);
+        var file = Path.Combine(Path.GetTempPath(), $"docsync-hash-{Guid.NewGuid():N}.bin");
+        await File.WriteAllBytesAsync(file, data);
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("rclone", ["hashsum", "DropboxHash", file, "--config", "/dev/null"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var rclone = System.Diagnostics.Process.Start(start)!;
+            var stdout = await rclone.StandardOutput.ReadToEndAsync();
+            await rclone.WaitForExitAsync();
+
+            rclone.ExitCode.ShouldBe(0, await rclone.StandardError.ReadToEndAsync());
+            DropboxContentHasher.HashHex(data).ShouldBe(stdout.Split(' ', 2)[0]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public void HashHex_Empty_IsSha256OfNothing()
     {
