@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace DocSync.Core.Companies;
+
+/// <summary>
+/// A person who signs in (an ASP.NET Core Identity user). People are not company-scoped: one
+/// person (typically an accountant) may hold memberships in many companies.
+/// </summary>
+public sealed class Person : IdentityUser<Guid>
+{
+    /// <summary>Name shown in the UI and the audit log.</summary>
+    public required string DisplayName { get; set; }
+
+    /// <summary>When the person was first added.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Preferred UI language (<c>en</c>, <c>nl</c> or <c>fr</c>). Default <c>en</c>.</summary>
+    public string Culture { get; set; } = "en";
+}

@@ -1,0 +1,53 @@
+using DocSync.Core.Access;
+using DocSync.Core.ApiKeys;
+using DocSync.Core.Blobs;
+using DocSync.Core.Companies;
+using DocSync.Core.Demo;
+using DocSync.Core.Documents;
+using DocSync.Core.Organizing;
+using DocSync.Core.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers DocSync.Core: persistence, blobs, the company context and the application services.</summary>
+public static class DocSyncCoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="DatabaseOptions"/> (from <c>DocSync:Database</c>) and
+    /// <see cref="BlobStoreOptions"/> (from <c>DocSync:Blobs</c>), both validated on start; the
+    /// <see cref="DocSyncDbContext"/> on the configured provider; a scoped <see cref="CompanyContext"/>
+    /// (also as <see cref="ICompanyContext"/>); the <see cref="BlobStore"/> (singleton); the
+    /// application services (scoped); and <see cref="TimeProvider.System"/> unless one is registered.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration root.</param>
+    public static IServiceCollection AddDocSyncCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+        services.AddOptions<BlobStoreOptions>().Bind(configuration.GetSection(BlobStoreOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BlobStoreOptions>, BlobStoreOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContext<DocSyncDbContext>((sp, options) =>
+        {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            options.UseDocSyncDatabase(database.Provider, database.ConnectionString);
+        });
+        services.AddScoped<CompanyContext>();
+        services.AddScoped<ICompanyContext>(sp => sp.GetRequiredService<CompanyContext>());
+        services.AddSingleton<BlobStore>();
+        services.AddScoped<CompanyAccess>();
+        services.AddScoped<CompanyService>();
+        services.AddScoped<MembershipService>();
+        services.AddScoped<DocumentService>();
+        services.AddScoped<BinderService>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+}

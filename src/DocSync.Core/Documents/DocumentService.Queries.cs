@@ -1,0 +1,130 @@
+using DocSync.Core.Companies;
+using DocSync.Core.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocSync.Core.Documents;
+
+public sealed partial class DocumentService
+{
+    /// <summary>The latest version of a document. Needs <see cref="Right.ViewDocuments"/>.</summary>
+    /// <param name="documentId">The document.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<DocumentView> GetAsync(Guid documentId, CancellationToken cancellationToken = default)
+    {
+        company.Demand(Right.ViewDocuments);
+        var current = await db.Documents.AsNoTracking()
+            .Where(d => d.Id == documentId)
+            .Select(d => (int?)d.CurrentVersion)
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException("document", documentId);
+        return await GetVersionAsync(documentId, current, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One version of a document, old ones included. Needs <see cref="Right.ViewDocuments"/>.</summary>
+    /// <param name="documentId">The document.</param>
+    /// <param name="version">The version number.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<DocumentView> GetVersionAsync(Guid documentId, int version, CancellationToken cancellationToken = default)
+    {
+        company.Demand(Right.ViewDocuments);
+        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException("document", documentId);
+        var row = await db.DocumentVersions.AsNoTracking()
+            .SingleOrDefaultAsync(v => v.DocumentId == documentId && v.Number == version, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException("document version", $"{documentId}/{version}");
+        var files = await db.DocumentFiles.AsNoTracking()
+            .Where(f => f.DocumentId == documentId && f.AddedInVersion <= version && (f.RemovedInVersion == null || f.RemovedInVersion > version))
+            .OrderBy(f => f.AddedInVersion).ThenBy(f => f.FileName)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new DocumentView(document.Id, row.Number, document.CurrentVersion, row.Status, row.BinderId, row.Content,
+            files.Select(DocumentFileView.From).ToList(), document.CreatedAt, row.CreatedAt);
+    }
+
+    /// <summary>A document's history, oldest first. Needs <see cref="Right.ViewDocuments"/>.</summary>
+    /// <param name="documentId">The document.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<IReadOnlyList<DocumentVersionInfo>> ListVersionsAsync(Guid documentId, CancellationToken cancellationToken = default)
+    {
+        company.Demand(Right.ViewDocuments);
+        var versions = await db.DocumentVersions.AsNoTracking()
+            .Where(v => v.DocumentId == documentId)
+            .OrderBy(v => v.Number)
+            .Select(v => new DocumentVersionInfo(v.Number, v.Status, v.CreatedAt, v.CreatedBy))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return versions.Count > 0 ? versions : throw new NotFoundException("document", documentId);
+    }
+
+    /// <summary>Opens a file of a document (any version). Needs <see cref="Right.ViewDocuments"/>.</summary>
+    /// <param name="documentId">The document.</param>
+    /// <param name="fileId">The file.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<(DocumentFileView File, Stream Content)> OpenFileAsync(Guid documentId, Guid fileId, CancellationToken cancellationToken = default)
+    {
+        company.Demand(Right.ViewDocuments);
+        var file = await db.DocumentFiles.AsNoTracking()
+            .SingleOrDefaultAsync(f => f.Id == fileId && f.DocumentId == documentId, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException("file", fileId);
+        return (DocumentFileView.From(file), blobs.OpenRead(file.Sha256));
+    }
+
+    /// <summary>Lists documents, newest issue date first. Needs <see cref="Right.ViewDocuments"/>.</summary>
+    /// <param name="query">Filters and paging.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<PagedResult<DocumentSummary>> ListAsync(DocumentQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        company.Demand(Right.ViewDocuments);
+        if (query.Page < 1)
+        {
+            throw new ValidationFailedException("page", "out-of-range", "The page number starts at 1.");
+        }
+
+        if (query.PageSize is < 1 or > DocumentQuery.MaxPageSize)
+        {
+            throw new ValidationFailedException("pageSize", "out-of-range", $"The page size is 1 to {DocumentQuery.MaxPageSize}.");
+        }
+
+        var documents = db.Documents.AsNoTracking();
+        if (query.Type is { } type)
+        {
+            documents = documents.Where(d => d.Type == type);
+        }
+
+        if (query.Status is { } status)
+        {
+            documents = documents.Where(d => d.Status == status);
+        }
+
+        if (query.BinderId is { } binderId)
+        {
+            documents = documents.Where(d => d.BinderId == binderId);
+        }
+
+        if (query.IssuedFrom is { } from)
+        {
+            documents = documents.Where(d => d.IssueDate >= from);
+        }
+
+        if (query.IssuedTo is { } to)
+        {
+            documents = documents.Where(d => d.IssueDate <= to);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim().ToLowerInvariant();
+            documents = documents.Where(d => d.Number.ToLower().Contains(term)
+                || d.SellerName.ToLower().Contains(term)
+                || (d.BuyerName != null && d.BuyerName.ToLower().Contains(term)));
+        }
+
+        var total = await documents.CountAsync(cancellationToken).ConfigureAwait(false);
+        var items = await documents
+            .OrderByDescending(d => d.IssueDate).ThenByDescending(d => d.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Select(d => new DocumentSummary(d.Id, d.CurrentVersion, d.Type, d.Number, d.Status, d.IssueDate, d.DueDate,
+                d.Currency, d.TotalInclVat, d.SellerName, d.BuyerName, d.BinderId, d.UpdatedAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new PagedResult<DocumentSummary>(items, query.Page, query.PageSize, total);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using DocSync.Core.Companies;
+using DocSync.Core.Errors;
+using DocSync.Core.Logging;
+using DocSync.Core.Persistence.Configurations;
+using DocSync.Core.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocSync.Core.Documents;
+
+public sealed partial class DocumentService
+{
+    /// <summary>
+    /// Makes a new version of a document (older versions stay as they were). An update that changes
+    /// nothing makes no version. Throws <see cref="NotFoundException"/> for an id outside the current
+    /// company and <see cref="ConflictException"/> when <see cref="UpdateDocumentRequest.ExpectedVersion"/>
+    /// is stale or another update won the race. Needs <see cref="Right.EditDocuments"/>.
+    /// </summary>
+    /// <param name="documentId">The document.</param>
+    /// <param name="request">The new state.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<DocumentView> UpdateAsync(Guid documentId, UpdateDocumentRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        company.Demand(Right.EditDocuments);
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException("document", documentId);
+        if (request.ExpectedVersion is { } expected && expected != document.CurrentVersion)
+        {
+            throw new ConflictException("expectedVersion", "version-conflict",
+                $"The document is at version {document.CurrentVersion}, not {expected}; reload it and try again.");
+        }
+
+        var errors = CheckRequest(request.Content, request.Status, request.AddFiles, "addFiles").ToList();
+        await CheckBinderAsync(errors, request.BinderId, cancellationToken).ConfigureAwait(false);
+        var current = await db.DocumentFiles
+            .Where(f => f.DocumentId == documentId && f.RemovedInVersion == null)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < request.RemoveFileIds.Count; i++)
+        {
+            if (current.All(f => f.Id != request.RemoveFileIds[i]))
+            {
+                errors.Add(new($"removeFileIds[{i}]", "not-found", "No such file in the document's current version."));
+            }
+        }
+
+        ThrowIfAny(errors);
+        var added = await _intake.StoreAsync(request.AddFiles, "addFiles", cancellationToken).ConfigureAwait(false);
+        var kept = current.Where(f => !request.RemoveFileIds.Contains(f.Id)).ToList();
+        CheckSingletons(kept.Select(f => new DocumentFileIntake.StoredFile(f.Kind, f.FileName, f.ContentType, new(f.Sha256, f.Length))).Concat(added));
+
+        var latest = await db.DocumentVersions.AsNoTracking()
+            .SingleAsync(v => v.DocumentId == documentId && v.Number == document.CurrentVersion, cancellationToken).ConfigureAwait(false);
+        if (added.Count == 0 && request.RemoveFileIds.Count == 0 && latest.Status == request.Status && latest.BinderId == request.BinderId
+            && JsonSerializer.Serialize(latest.Content, DocumentContentJson.Options) == JsonSerializer.Serialize(request.Content, DocumentContentJson.Options))
+        {
+            return await GetAsync(documentId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = time.GetUtcNow();
+        document.CurrentVersion++;
+        document.Summarize(request.Content);
+        document.Status = request.Status;
+        document.BinderId = request.BinderId;
+        document.UpdatedAt = now;
+        db.DocumentVersions.Add(NewVersion(document, request.Content, now));
+        foreach (var removed in current.Where(f => request.RemoveFileIds.Contains(f.Id)))
+        {
+            removed.RemovedInVersion = document.CurrentVersion;
+        }
+
+        AddFiles(document, added, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || IsVersionClash(e))
+        {
+            db.ChangeTracker.Clear();
+            throw new ConflictException("expectedVersion", "version-conflict",
+                "Another change to this document was saved first; reload it and try again.");
+        }
+
+        Log.DocumentUpdated(logger, document.Id, document.CurrentVersion, document.CompanyId);
+        return await GetAsync(documentId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsVersionClash(DbUpdateException e) =>
+        e.Entries.Any(entry => entry.Entity is DocumentVersion or Document);
+}

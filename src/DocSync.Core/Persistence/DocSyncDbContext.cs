@@ -1,0 +1,107 @@
+using DocSync.Core.Access;
+using DocSync.Core.ApiKeys;
+using DocSync.Core.Auditing;
+using DocSync.Core.Companies;
+using DocSync.Core.Documents;
+using DocSync.Core.Organizing;
+using DocSync.Core.Outbox;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace DocSync.Core.Persistence;
+
+/// <summary>
+/// DocSync's one EF Core model, on SQLite or PostgreSQL. It holds the Identity user tables (people
+/// sign in across companies) and every company-scoped entity. Each <see cref="ICompanyScoped"/>
+/// entity gets a query filter on the current company of <see cref="ICompanyContext"/>; saving
+/// refuses changes to another company's rows, writes an <see cref="AuditEntry"/> per change and an
+/// <see cref="OutboxMessage"/> per new document version, all in the same transaction.
+/// </summary>
+public sealed partial class DocSyncDbContext : IdentityUserContext<Person, Guid>
+{
+    private readonly ICompanyContext _companyContext;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the context.</summary>
+    /// <param name="options">Provider, connection and migrations assembly.</param>
+    /// <param name="companyContext">The current company; every scoped query is filtered by it.</param>
+    /// <param name="time">The clock for audit and outbox timestamps.</param>
+    public DocSyncDbContext(DbContextOptions<DocSyncDbContext> options, ICompanyContext companyContext, TimeProvider time)
+        : base(options)
+    {
+        _companyContext = companyContext;
+        _time = time;
+    }
+
+    /// <summary>Companies (not scoped: a company is the scope).</summary>
+    public DbSet<Company> Companies => Set<Company>();
+
+    /// <summary>People's roles in the current company.</summary>
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    /// <summary>The current company's documents.</summary>
+    public DbSet<Document> Documents => Set<Document>();
+
+    /// <summary>Versions of the current company's documents.</summary>
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+
+    /// <summary>Files of the current company's documents.</summary>
+    public DbSet<DocumentFile> DocumentFiles => Set<DocumentFile>();
+
+    /// <summary>Idempotency keys of document creation.</summary>
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>The current company's binders.</summary>
+    public DbSet<Binder> Binders => Set<Binder>();
+
+    /// <summary>The current company's inbox.</summary>
+    public DbSet<InboxItem> InboxItems => Set<InboxItem>();
+
+    /// <summary>The current company's folders.</summary>
+    public DbSet<Folder> Folders => Set<Folder>();
+
+    /// <summary>Files in the current company's folders.</summary>
+    public DbSet<FolderFile> FolderFiles => Set<FolderFile>();
+
+    /// <summary>The current company's API keys.</summary>
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    /// <summary>The current company's audit log.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The current company's outbox.</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>The company every scoped query is filtered on; <see cref="Guid.Empty"/> (matches nothing) when none was entered.</summary>
+    internal Guid CurrentCompanyId => _companyContext.CurrentCompanyId ?? Guid.Empty;
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DocSyncDbContext).Assembly);
+        var apply = typeof(DocSyncDbContext).GetMethod(nameof(ApplyCompanyFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => !t.IsOwned() && typeof(ICompanyScoped).IsAssignableFrom(t.ClrType)))
+        {
+            apply.MakeGenericMethod(entityType.ClrType).Invoke(this, [builder]);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // SQLite has no date-time-offset type and cannot order or compare the text EF would store;
+        // UTC ticks as a 64-bit integer keep both. PostgreSQL stores them as timestamptz.
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    private void ApplyCompanyFilter<TEntity>(ModelBuilder builder)
+        where TEntity : class, ICompanyScoped =>
+        builder.Entity<TEntity>().HasQueryFilter(e => e.CompanyId == CurrentCompanyId);
+}

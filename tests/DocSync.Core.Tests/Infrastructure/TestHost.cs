@@ -1,0 +1,71 @@
+using DocSync.Core.Access;
+using DocSync.Core.Companies;
+using DocSync.Core.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DocSync.Core.Tests.Infrastructure;
+
+/// <summary>DocSync.Core wired as the web host will wire it, on a fresh database of one provider, with a fake clock.</summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private TestHost(ServiceProvider services, FakeTimeProvider time, string blobRoot)
+    {
+        _services = services;
+        Time = time;
+        BlobRoot = blobRoot;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public string BlobRoot { get; }
+
+    public static async Task<TestHost> StartAsync(DatabaseFixture fixture, DatabaseProvider provider, long maxBlobBytes = 1024 * 1024,
+        Action<IServiceCollection>? configure = null)
+    {
+        var connectionString = await fixture.CreateDatabaseAsync(provider);
+        var blobRoot = fixture.NewFolder();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DocSync:Database:Provider"] = provider.ToString(),
+            ["DocSync:Database:ConnectionString"] = connectionString,
+            ["DocSync:Blobs:RootPath"] = blobRoot,
+            ["DocSync:Blobs:MaxBlobBytes"] = maxBlobBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).Build();
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 6, 16, 9, 0, 0, TimeSpan.Zero));
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddDocSyncCore(configuration);
+        configure?.Invoke(services);
+        return new TestHost(services.BuildServiceProvider(validateScopes: true), time, blobRoot);
+    }
+
+    /// <summary>A unit of work (like one request) acting in <paramref name="scope"/>'s company, or in none.</summary>
+    public AsyncServiceScope Scope(CompanyScope? scope = null)
+    {
+        var unit = _services.CreateAsyncScope();
+        if (scope is not null)
+        {
+            unit.ServiceProvider.GetRequiredService<CompanyContext>().Enter(scope);
+        }
+
+        return unit;
+    }
+
+    /// <summary>Makes a person and a company they own; returns the owner's scope in it.</summary>
+    public async Task<CompanyScope> NewCompanyAsync(string name = "Brasserie Van Damme BV", string email = "owner@example.be")
+    {
+        await using var unit = Scope();
+        var db = unit.ServiceProvider.GetRequiredService<DocSyncDbContext>();
+        var person = MembershipService.NewPerson($"{Guid.NewGuid():N}.{email}", "Owner", Time.GetUtcNow());
+        db.Users.Add(person);
+        await db.SaveChangesAsync();
+        var company = await unit.ServiceProvider.GetRequiredService<CompanyService>().CreateAsync(name, "BE", null, person.Id);
+        return new CompanyScope(company.Id, Actor.Person(person.Id), RoleRights.For(CompanyRole.Owner));
+    }
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+}

@@ -1,0 +1,87 @@
+using DocSync.Core.Access;
+using DocSync.Core.Companies;
+using DocSync.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocSync.Core.Tests.Persistence;
+
+/// <summary>Guards the design: a new entity or a new bypass of the company filter cannot slip in unnoticed.</summary>
+public sealed class CompanyScopingModelTests
+{
+    /// <summary>Entity types deliberately outside any company, with the reason.</summary>
+    private static readonly Dictionary<string, string> Global = new()
+    {
+        [nameof(Company)] = "a company is the scope itself; writes are checked against the current company",
+        [nameof(Person)] = "people sign in across companies; what they see goes through their memberships",
+        ["IdentityUserClaim<Guid>"] = "Identity's rows of a person",
+        ["IdentityUserLogin<Guid>"] = "Identity's rows of a person",
+        ["IdentityUserToken<Guid>"] = "Identity's rows of a person",
+    };
+
+    /// <summary>The only source files allowed to read across companies, with the reason.</summary>
+    private static readonly Dictionary<string, string> FilterBypasses = new()
+    {
+        ["Access/CompanyAccess.cs"] = "resolving a person's memberships precedes entering a company",
+        ["ApiKeys/ApiKeyService.cs"] = "authenticating a key precedes entering its company",
+    };
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public void Model_EveryEntityType_IsCompanyScopedWithFilterOrListedAsGlobal(DatabaseProvider provider)
+    {
+        var options = new DbContextOptionsBuilder<DocSyncDbContext>().UseDocSyncDatabase(provider,
+            provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Host=127.0.0.1").Options;
+        using var db = new DocSyncDbContext(options, new CompanyContext(), TimeProvider.System);
+
+        var unscoped = new List<string>();
+        foreach (var entityType in db.Model.GetEntityTypes())
+        {
+            var name = entityType.ClrType.IsGenericType
+                ? $"{entityType.ClrType.Name[..entityType.ClrType.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(',', entityType.ClrType.GenericTypeArguments.Select(t => t.Name))}>"
+                : entityType.ClrType.Name;
+            var scoped = typeof(ICompanyScoped).IsAssignableFrom(entityType.ClrType);
+            var filter = entityType.GetDeclaredQueryFilters().SingleOrDefault()?.Expression?.ToString();
+            if (scoped)
+            {
+                filter.ShouldNotBeNull($"{name} is company-scoped but has no query filter");
+                filter.ShouldContain("CompanyId", customMessage: $"{name}'s filter is not on its company");
+                filter.ShouldContain("CurrentCompanyId", customMessage: $"{name}'s filter is not on the current company");
+            }
+            else if (!Global.ContainsKey(name))
+            {
+                unscoped.Add(name);
+            }
+        }
+
+        unscoped.ShouldBeEmpty("entity types neither company-scoped nor deliberately global");
+        db.Model.GetEntityTypes().Count(t => typeof(ICompanyScoped).IsAssignableFrom(t.ClrType)).ShouldBeGreaterThanOrEqualTo(11);
+    }
+
+    [Fact]
+    public void Sources_IgnoreQueryFilters_OnlyWhereListed()
+    {
+        var source = Path.Combine(RepositoryRoot(), "src", "DocSync.Core");
+        var bypasses = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains(".IgnoreQueryFilters(", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(source, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order()
+            .ToList();
+
+        bypasses.ShouldBe(FilterBypasses.Keys.Order().ToList());
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DocSync.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("DocSync.slnx not found above the test binaries.");
+    }
+}

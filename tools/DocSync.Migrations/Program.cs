@@ -1,0 +1,3 @@
+using DocSync.Migrations;
+
+return MigrationsTool.Run(args, Console.Out, Console.Error);
