@@ -42,7 +42,18 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-await using var emulator = await DropboxEmulator.StartAsync(options);
+DropboxEmulator emulator;
+try
+{
+    emulator = await DropboxEmulator.StartAsync(options);
+}
+catch (IOException e)
+{
+    // Typically a port already in use: say so in one line, not with a stack trace.
+    Console.Error.WriteLine($"The emulator could not start: {e.Message}");
+    return 1;
+}
+await using var running = emulator;
 Console.WriteLine($"Dropbox emulator listening on {emulator.BaseUri}");
 if (emulator.HttpsBaseUri is not null)
 {
