@@ -119,8 +119,8 @@ internal static class AccountRoutes
     private static ValueTask<RouteResult> ListMembers(CallContext ctx)
     {
         var limit = (int)ctx.Args.Long("limit", 1000, 1, 1000);
-        var includeRemoved = ctx.Args.Bool("include_removed", false);
-        _ = includeRemoved;
+        // No member is ever removed here, so include_removed changes nothing; it is still validated.
+        ctx.Args.Bool("include_removed", false);
         lock (ctx.State.Gate)
         {
             return ValueTask.FromResult(RouteResult.Of(MembersPage(ctx, 0, limit)));

@@ -276,7 +276,7 @@ internal static class ListingRoutes
             return live;
         }
         var dead = store.Tombstones
-            .Where(t => InScope(cursor with { FolderLower = cursor.FolderLower }, t.Key) && t.Key != cursor.FolderLower
+            .Where(t => InScope(cursor, t.Key) && t.Key != cursor.FolderLower
                 && (after is null || string.CompareOrdinal(t.Key, after) > 0) && store.Get(t.Key) is null)
             .Select(t => (t.Key, (Node?)null, (FileVersion?)t.Value));
         return live.Concat(dead).OrderBy(e => e.Item1, StringComparer.Ordinal);

@@ -133,13 +133,18 @@ const FullTeam = Struct({
   top_level_content_policy: Union(voids('admin_only', 'everyone')),
 });
 
-export const FullAccount = Struct({
+// Fields of the spec's Account struct, which FullAccount and BasicAccount extend.
+const accountFields = {
   account_id: AccountId,
   name: Name,
   email: Str(),
   email_verified: Bool,
   profile_photo_url: Opt(Str()),
   disabled: Bool,
+};
+
+export const FullAccount = Struct({
+  ...accountFields,
   country: Opt(Str({ min: 2, max: 2 })),
   locale: Str({ min: 2 }),
   referral_link: Str(),
@@ -151,12 +156,7 @@ export const FullAccount = Struct({
 });
 
 export const BasicAccount = Struct({
-  account_id: AccountId,
-  name: Name,
-  email: Str(),
-  email_verified: Bool,
-  profile_photo_url: Opt(Str()),
-  disabled: Bool,
+  ...accountFields,
   is_teammate: Bool,
   team_member_id: Opt(Str()),
 });
