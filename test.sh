@@ -12,7 +12,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # --- 1. System packages (Debian) -----------------------------------------------------------
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for pkg in postgresql chromium tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld python3-dropbox rclone nodejs npm; do
+for pkg in postgresql chromium fonts-dejavu-core poppler-utils tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld python3-dropbox rclone nodejs npm; do
   case "$pkg" in
     nodejs) command -v node >/dev/null 2>&1 && continue ;;
     npm) command -v npm >/dev/null 2>&1 && continue ;;

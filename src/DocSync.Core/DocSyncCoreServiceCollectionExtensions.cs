@@ -1,5 +1,6 @@
 using DocSync.Core.Access;
 using DocSync.Core.ApiKeys;
+using DocSync.Core.Auditing;
 using DocSync.Core.Blobs;
 using DocSync.Core.Companies;
 using DocSync.Core.Demo;
@@ -46,6 +47,9 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddScoped<MembershipService>();
         services.AddScoped<DocumentService>();
         services.AddScoped<BinderService>();
+        services.AddScoped<InboxService>();
+        services.AddScoped<FolderService>();
+        services.AddScoped<AuditLogService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<DemoSeeder>();
         return services;

@@ -3,11 +3,12 @@ using DocSync.Core.Companies;
 using DocSync.Core.Errors;
 using DocSync.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace DocSync.Core.Organizing;
 
 /// <summary>The current company's binders.</summary>
-public sealed class BinderService(DocSyncDbContext db, ICompanyContext company, TimeProvider time)
+public sealed class BinderService(DocSyncDbContext db, ICompanyContext company, TimeProvider time, ILogger<BinderService> logger)
 {
     /// <summary>Creates a binder. Needs <see cref="Right.ManageBinders"/>.</summary>
     /// <param name="name">Name, unique in the company, 1 to 200 characters.</param>
@@ -55,6 +56,44 @@ public sealed class BinderService(DocSyncDbContext db, ICompanyContext company, 
         binder.Name = await CheckNameAsync(name, binderId, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return binder;
+    }
+
+    /// <summary>The current company's binders by name, each with its number of documents. Needs <see cref="Right.ViewDocuments"/>.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<IReadOnlyList<BinderInfo>> ListWithCountsAsync(CancellationToken cancellationToken = default)
+    {
+        company.Demand(Right.ViewDocuments);
+        var binders = await db.Binders.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var counts = await db.Documents.AsNoTracking()
+            .Where(d => d.BinderId != null)
+            .GroupBy(d => d.BinderId!.Value)
+            .Select(g => new { BinderId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.BinderId, g => g.Count, cancellationToken).ConfigureAwait(false);
+        return binders
+            .OrderBy(b => b.Name, StringComparer.CurrentCultureIgnoreCase)
+            .Select(b => new BinderInfo(b.Id, b.Name, b.Description, b.CreatedAt, counts.GetValueOrDefault(b.Id)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Deletes a binder; one that still holds documents throws <see cref="ConflictException"/>.
+    /// Inbox items bound for it keep no binder. Needs <see cref="Right.ManageBinders"/>.
+    /// </summary>
+    /// <param name="binderId">The binder.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task DeleteAsync(Guid binderId, CancellationToken cancellationToken = default)
+    {
+        company.Demand(Right.ManageBinders);
+        var binder = await db.Binders.SingleOrDefaultAsync(b => b.Id == binderId, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException("binder", binderId);
+        if (await db.Documents.AnyAsync(d => d.BinderId == binderId, cancellationToken).ConfigureAwait(false))
+        {
+            throw new ConflictException("id", "not-empty", "The binder still holds documents; move them to another binder first.");
+        }
+
+        db.Binders.Remove(binder);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        OrganizingLog.BinderDeleted(logger, binderId, binder.CompanyId);
     }
 
     private async Task<string> CheckNameAsync(string name, Guid? self, CancellationToken cancellationToken)

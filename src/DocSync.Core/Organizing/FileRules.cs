@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+
+namespace DocSync.Core.Organizing;
+
+/// <summary>The rules for names of inbox files, folders and folder files, and for media types.</summary>
+internal static partial class FileRules
+{
+    /// <summary>Longest name, in UTF-16 code units (the columns hold 255).</summary>
+    public const int MaxNameLength = 255;
+
+    /// <summary>Longest media type (the columns hold 127).</summary>
+    public const int MaxContentTypeLength = 127;
+
+    /// <summary>Why <paramref name="name"/> is not a usable name, or <see langword="null"/> if it is.</summary>
+    public static string? NameError(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return "A name is required.";
+        }
+
+        if (Composed(name) is not { } composed)
+        {
+            return "A name is valid Unicode text.";
+        }
+
+        if (composed.Length > MaxNameLength)
+        {
+            return $"A name has at most {MaxNameLength} characters.";
+        }
+
+        // Names end up as paths on disk and in Dropbox: a separator, a control character or a dot
+        // name could escape or confuse the folder it belongs to.
+        if (name is "." or ".." || name.IndexOfAny(['/', '\\']) >= 0 || name.Any(char.IsControl))
+        {
+            return "A name has no '/' or '\\', no control characters and is not '.' or '..'.";
+        }
+
+        return name.Trim() != name ? "A name does not start or end with spaces." : null;
+    }
+
+    /// <summary>Whether <paramref name="contentType"/> is a media type such as <c>application/pdf</c>.</summary>
+    public static bool IsMediaType(string? contentType) =>
+        contentType is { Length: > 0 and <= MaxContentTypeLength } && MediaType().IsMatch(contentType);
+
+    /// <summary>Whether two names are the same to people and to Dropbox (case-insensitive, composed).</summary>
+    public static bool SameName(string a, string b) =>
+        string.Equals(a.Normalize(), b.Normalize(), StringComparison.OrdinalIgnoreCase);
+
+    private static string? Composed(string name)
+    {
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsHighSurrogate(name[i]) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(name[i]))
+            {
+                return null;
+            }
+        }
+
+        try
+        {
+            return name.Normalize();
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*(;.*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex MediaType();
+}

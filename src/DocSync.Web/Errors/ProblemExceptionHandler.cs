@@ -1,0 +1,50 @@
+using System.Text.Json;
+using DocSync.Core.Blobs;
+using DocSync.Core.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace DocSync.Web.Errors;
+
+/// <summary>
+/// Translates DocSync's exceptions into answers once, at the edge: problem+json on the API, the
+/// status page in the UI. Anything unexpected is a 500 that names no internals.
+/// </summary>
+internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, detail, errors) = Classify(exception);
+        if (status == 500)
+        {
+            Unhandled(logger, exception, httpContext.Request.Path);
+        }
+
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            // The UI re-executes its status page, which classifies the same exception again.
+            return false;
+        }
+
+        await ApiProblems.WriteAsync(httpContext, status, code, detail, errors);
+        return true;
+    }
+
+    internal static (int Status, string Code, string Detail, IReadOnlyList<Core.Validation.ValidationError>? Errors) Classify(Exception exception) => exception switch
+    {
+        ValidationFailedException v => (422, "validation", "The request breaks " + (v.Errors.Count == 1 ? "a rule." : $"{v.Errors.Count} rules."), v.Errors),
+        NotFoundException n => (404, "not-found", n.Message, null),
+        ConflictException { Code: "version-conflict" } c => (412, c.Code, c.Message, [new(c.Field, c.Code, c.Message)]),
+        ConflictException c => (409, c.Code, c.Message, [new(c.Field, c.Code, c.Message)]),
+        AccessDeniedException a => (403, "forbidden", a.Message, null),
+        BlobTooLargeException b => (413, "too-large", b.Message, null),
+        BadHttpRequestException { StatusCode: 413 } => (413, "too-large", "The request body is larger than this server accepts.", null),
+        BadHttpRequestException { InnerException: JsonException j } => (400, "malformed-json", JsonErrors.Describe(j), [JsonErrors.ToError(j)]),
+        BadHttpRequestException b => (b.StatusCode, "bad-request", b.Message, null),
+        Features.Api.UnsupportedMediaTypeException u => (415, "media-type", u.Message, null),
+        JsonException j => (400, "malformed-json", JsonErrors.Describe(j), [JsonErrors.ToError(j)]),
+        _ => (500, "internal", "Something went wrong on our side; nothing was changed. The trace id identifies it in the server log.", null),
+    };
+
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
+    private static partial void Unhandled(ILogger logger, Exception exception, string path);
+}

@@ -1,0 +1,112 @@
+using DocSync.Core;
+using DocSync.Core.Documents;
+using DocSync.Core.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DocSync.Web.Features.Api;
+
+/// <summary>The documents API: list, get, create (idempotent), update (optimistic), versions and files.</summary>
+internal static class DocumentEndpoints
+{
+    public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder api)
+    {
+        var documents = api.MapGroup("/documents").WithTags("Documents");
+        documents.MapGet("/", ListAsync).WithSummary("Lists documents, newest first, with filters and paging.");
+        documents.MapGet("/{id:guid}", GetAsync).WithSummary("Gets a document's current version with its files.");
+        documents.MapPost("/", CreateAsync).WithSummary("Creates a document (JSON, or multipart with file parts). Send an Idempotency-Key header to make retries safe.")
+            .Accepts<DocumentBody>("application/json", "multipart/form-data")
+            .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+        documents.MapPut("/{id:guid}", UpdateAsync).WithSummary("Makes a new version of a document. Send If-Match: \"<version>\" to refuse lost updates.")
+            .Accepts<DocumentBody>("application/json", "multipart/form-data")
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(412).ProducesProblem(413).ProducesProblem(422);
+        documents.MapGet("/{id:guid}/versions", ListVersionsAsync).WithSummary("Lists every version of a document.");
+        documents.MapGet("/{id:guid}/versions/{version:int}", GetVersionAsync).WithSummary("Gets one version of a document as it was.");
+        documents.MapGet("/{id:guid}/files/{fileId:guid}", DownloadAsync).WithSummary("Downloads one of a document's files.");
+        return api;
+    }
+
+    private static async Task<Ok<PagedResult<DocumentSummary>>> ListAsync(
+        DocumentService service, DocumentType? type, DocumentStatus? status, Guid? binderId, DateOnly? issuedFrom, DateOnly? issuedTo,
+        string? q, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.ListAsync(new DocumentQuery
+        {
+            Type = type,
+            Status = status,
+            BinderId = binderId,
+            IssuedFrom = issuedFrom,
+            IssuedTo = issuedTo,
+            Search = q,
+            Page = page ?? 1,
+            PageSize = pageSize ?? 50,
+        }, cancellationToken));
+
+    private static async Task<Ok<DocumentView>> GetAsync(Guid id, DocumentService service, HttpContext context, CancellationToken cancellationToken)
+    {
+        var document = await service.GetAsync(id, cancellationToken);
+        context.Response.Headers.ETag = $"\"{document.CurrentVersion}\"";
+        return TypedResults.Ok(document);
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, DocumentService service)
+    {
+        var payload = await DocumentPayloadReader.ReadAsync(context);
+        string? key = context.Request.Headers["Idempotency-Key"];
+        var result = await service.CreateAsync(new CreateDocumentRequest
+        {
+            Content = payload.Body.Content,
+            Status = payload.Body.Status,
+            BinderId = payload.Body.BinderId,
+            Files = payload.Files,
+            IdempotencyKey = key,
+        }, context.RequestAborted);
+        context.Response.Headers.ETag = $"\"{result.Document.CurrentVersion}\"";
+        if (result.Replayed)
+        {
+            context.Response.Headers["Idempotent-Replayed"] = "true";
+            return TypedResults.Ok(result.Document);
+        }
+
+        return TypedResults.Created($"/api/v1/documents/{result.Document.Id}", result.Document);
+    }
+
+    private static async Task<Ok<DocumentView>> UpdateAsync(Guid id, HttpContext context, DocumentService service)
+    {
+        var payload = await DocumentPayloadReader.ReadAsync(context);
+        var document = await service.UpdateAsync(id, new UpdateDocumentRequest
+        {
+            Content = payload.Body.Content,
+            Status = payload.Body.Status,
+            BinderId = payload.Body.BinderId,
+            AddFiles = payload.Files,
+            RemoveFileIds = payload.Body.RemoveFileIds,
+            ExpectedVersion = ExpectedVersion(context),
+        }, context.RequestAborted);
+        context.Response.Headers.ETag = $"\"{document.CurrentVersion}\"";
+        return TypedResults.Ok(document);
+    }
+
+    private static async Task<Ok<IReadOnlyList<DocumentVersionInfo>>> ListVersionsAsync(Guid id, DocumentService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.ListVersionsAsync(id, cancellationToken));
+
+    private static async Task<Ok<DocumentView>> GetVersionAsync(Guid id, int version, DocumentService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.GetVersionAsync(id, version, cancellationToken));
+
+    private static async Task<FileStreamHttpResult> DownloadAsync(Guid id, Guid fileId, DocumentService service, CancellationToken cancellationToken)
+    {
+        var (file, content) = await service.OpenFileAsync(id, fileId, cancellationToken);
+        return TypedResults.File(content, file.ContentType, file.FileName, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
+    }
+
+    private static int? ExpectedVersion(HttpContext context)
+    {
+        string? ifMatch = context.Request.Headers.IfMatch;
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            return null;
+        }
+
+        return int.TryParse(ifMatch.Trim().Trim('"').Replace("W/", "", StringComparison.Ordinal).Trim('"'), out var version) && version > 0
+            ? version
+            : throw new ValidationFailedException("If-Match", "if-match", "If-Match holds the version you last read, e.g. \"3\".");
+    }
+}

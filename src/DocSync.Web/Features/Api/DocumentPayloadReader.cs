@@ -1,0 +1,107 @@
+using System.Text.Json;
+using DocSync.Core.Documents;
+using DocSync.Core.Errors;
+using DocSync.Core.Validation;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace DocSync.Web.Features.Api;
+
+/// <summary>
+/// Reads a document from either <c>application/json</c> (files inline, base64) or
+/// <c>multipart/form-data</c>: a part named <c>document</c> holding the JSON, then file parts named
+/// <c>pdf</c>, <c>ubl</c> or <c>attachment</c>. File parts are streamed to temporary files (deleted
+/// when the request ends), so memory stays flat whatever the size.
+/// </summary>
+internal static class DocumentPayloadReader
+{
+    public sealed record Payload(DocumentBody Body, IReadOnlyList<DocumentFileUpload> Files);
+
+    public static async Task<Payload> ReadAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var cancellationToken = context.RequestAborted;
+        if (request.HasJsonContentType())
+        {
+            var body = await DeserializeAsync(request.Body, cancellationToken);
+            return new Payload(body, Inline(body));
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            throw new UnsupportedMediaTypeException();
+        }
+
+        var reader = new MultipartReader(boundary, request.Body);
+        DocumentBody? document = null;
+        var files = new List<DocumentFileUpload>();
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data"))
+            {
+                throw new ValidationFailedException("body", "multipart", "Every part has 'Content-Disposition: form-data' with a name.");
+            }
+
+            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+            if (name == "document")
+            {
+                document = await DeserializeAsync(section.Body, cancellationToken);
+                continue;
+            }
+
+            if (!Enum.TryParse<DocumentFileKind>(name, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(name, out _))
+            {
+                throw new ValidationFailedException(name.Length == 0 ? "body" : name, "multipart",
+                    "Parts are named 'document' (the JSON) or 'pdf', 'ubl', 'attachment' (files).");
+            }
+
+            var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
+            var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
+                FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            context.Response.RegisterForDisposeAsync(spool);
+            await section.Body.CopyToAsync(spool, cancellationToken);
+            spool.Position = 0;
+            files.Add(new DocumentFileUpload(kind, fileName, section.ContentType ?? "application/octet-stream", spool));
+        }
+
+        if (document is null)
+        {
+            throw new ValidationFailedException("document", "required", "The multipart body has a part named 'document' holding the document's JSON.");
+        }
+
+        return new Payload(document, [.. Inline(document), .. files]);
+    }
+
+    private static async Task<DocumentBody> DeserializeAsync(Stream body, CancellationToken cancellationToken)
+    {
+        // A JsonException travels to the exception handler: 400 naming the field.
+        return await JsonSerializer.DeserializeAsync<DocumentBody>(body, ApiJson.Options, cancellationToken)
+            ?? throw new ValidationFailedException("body", "required", "The body is a document object, not null.");
+    }
+
+    private static List<DocumentFileUpload> Inline(DocumentBody body)
+    {
+        var files = new List<DocumentFileUpload>(body.Files.Count);
+        var errors = new List<ValidationError>();
+        for (var i = 0; i < body.Files.Count; i++)
+        {
+            var file = body.Files[i];
+            byte[] bytes;
+            try
+            {
+                bytes = Convert.FromBase64String(file.ContentBase64 ?? "");
+            }
+            catch (FormatException)
+            {
+                errors.Add(new($"files[{i}].contentBase64", "base64", "The file's bytes are base64."));
+                continue;
+            }
+
+            files.Add(new DocumentFileUpload(file.Kind, file.FileName, file.ContentType, new MemoryStream(bytes, writable: false)));
+        }
+
+        return errors.Count == 0 ? files : throw new ValidationFailedException(errors);
+    }
+}

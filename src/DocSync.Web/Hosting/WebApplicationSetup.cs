@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DocSync.Core.Companies;
+using DocSync.Core.Persistence;
+using DocSync.Web.Errors;
+using DocSync.Web.Features.Api;
+using DocSync.Web.Localization;
+using DocSync.Web.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace DocSync.Web.Hosting;
+
+/// <summary>Wires DocSync's web host: services, then the request pipeline.</summary>
+public static class WebApplicationSetup
+{
+    /// <summary>The cultures the UI speaks.</summary>
+    public static readonly string[] Cultures = ["en", "nl", "fr"];
+
+    /// <summary>Registers everything the web host needs.</summary>
+    /// <param name="builder">The application builder.</param>
+    public static WebApplicationBuilder AddDocSyncWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section))
+            .Validate(o => o.MaxUploadBytes > 0, "DocSync:Web:MaxUploadBytes must be positive.").ValidateOnStart();
+        services.AddOptions<EmbeddedEmulatorOptions>().Bind(configuration.GetSection(EmbeddedEmulatorOptions.Section));
+        services.AddDocSyncCore(configuration);
+
+        var maxUpload = configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.MaxUploadBytes ?? new WebOptions().MaxUploadBytes;
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxUpload);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxUpload);
+
+        var keysPath = configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.KeysPath ?? new WebOptions().KeysPath;
+        services.AddDataProtection().SetApplicationName("DocSync").PersistKeysToFileSystem(Directory.CreateDirectory(keysPath));
+
+        services.AddIdentityCore<Person>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 8;
+            })
+            .AddEntityFrameworkStores<DocSyncDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies();
+        services.AddAuthentication().AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/sign-in";
+            o.LogoutPath = "/sign-out";
+            o.AccessDeniedPath = "/status/403";
+            o.Cookie.Name = "docsync.auth";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+        });
+        services.AddAuthorization();
+
+        services.AddSingleton<Texts>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Features.Shared.Chrome>();
+        services.AddScoped<CompanyPageFilter>();
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToFolder("/Account");
+                o.Conventions.AllowAnonymousToPage("/Errors/Status");
+            })
+            .AddMvcOptions(o => o.Filters.AddService<CompanyPageFilter>());
+        services.AddAntiforgery(o => o.Cookie.Name = "docsync.csrf");
+
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiDocumentTransformer>());
+        services.AddHealthChecks().AddDbContextCheck<DocSyncDbContext>("database");
+        services.AddHostedService<EmbeddedEmulatorService>();
+        return builder;
+    }
+
+    /// <summary>Builds the request pipeline and maps pages and endpoints.</summary>
+    /// <param name="app">The application.</param>
+    public static WebApplication UseDocSyncWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/status/error" });
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseStaticFiles();
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture("en").AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
+            o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = CultureCookie.Name }, new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        app.UseAuthentication();
+        app.UseMiddleware<FirstRunMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapCultureEndpoint();
+        app.MapGet("/switch", (Guid companyId) => Results.LocalRedirect($"/c/{companyId}/documents")).RequireAuthorization().ExcludeFromDescription();
+        app.MapDocSyncApi();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("DocSync API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealthChecks("/health");
+        return app;
+    }
+
+    /// <summary>Prepares the database (folder, migrations, SQLite write-ahead log) before the host serves.</summary>
+    /// <param name="app">The application.</param>
+    public static async Task InitializeDocSyncAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        DocSyncDatabase.EnsureSqliteFolder(options);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DocSyncDbContext>();
+        if (options.MigrateOnStart)
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            // Readers never wait for the writer and a commit is one append: many API clients at once stay fast.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+}

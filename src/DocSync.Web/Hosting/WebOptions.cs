@@ -1,0 +1,20 @@
+namespace DocSync.Web.Hosting;
+
+/// <summary>The web host's settings; bound from <c>DocSync:Web</c> and validated on start.</summary>
+public sealed class WebOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "DocSync:Web";
+
+    /// <summary>Largest request body the API and the upload forms accept, in bytes. Default 50 MiB.</summary>
+    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>
+    /// Whether first-run setup also creates a demo company filled with a few dozen sample documents
+    /// (with PDFs) for the new owner. Default <see langword="false"/>; the setup page offers it too.
+    /// </summary>
+    public bool Demo { get; set; }
+
+    /// <summary>Where the keys that protect cookies and secrets at rest are kept. Default <c>data/keys</c>.</summary>
+    public string KeysPath { get; set; } = Path.Combine("data", "keys");
+}
