@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace DocSync.Core.Tests.Infrastructure;
+namespace DocSync.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster (Debian's initdb/pg_ctl) in a temporary folder on a free loopback
