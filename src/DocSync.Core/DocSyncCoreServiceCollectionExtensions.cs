@@ -7,6 +7,7 @@ using DocSync.Core.Demo;
 using DocSync.Core.Documents;
 using DocSync.Core.Organizing;
 using DocSync.Core.Persistence;
+using DocSync.Core.Rendering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public static class DocSyncCoreServiceCollectionExtensions
     /// Registers <see cref="DatabaseOptions"/> (from <c>DocSync:Database</c>) and
     /// <see cref="BlobStoreOptions"/> (from <c>DocSync:Blobs</c>), both validated on start; the
     /// <see cref="DocSyncDbContext"/> on the configured provider; a scoped <see cref="CompanyContext"/>
-    /// (also as <see cref="ICompanyContext"/>); the <see cref="BlobStore"/> (singleton); the
+    /// (also as <see cref="ICompanyContext"/>); the <see cref="BlobStore"/> and the <see cref="DocumentPdfRenderer"/> (singletons); the
     /// application services (scoped); and <see cref="TimeProvider.System"/> unless one is registered.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -45,6 +46,7 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddScoped<CompanyAccess>();
         services.AddScoped<CompanyService>();
         services.AddScoped<MembershipService>();
+        services.AddSingleton<DocumentPdfRenderer>();
         services.AddScoped<DocumentService>();
         services.AddScoped<BinderService>();
         services.AddScoped<InboxService>();

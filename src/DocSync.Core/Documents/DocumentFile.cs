@@ -33,6 +33,13 @@ public sealed class DocumentFile : ICompanyScoped
     /// <summary>Size in bytes.</summary>
     public long Length { get; set; }
 
+    /// <summary>
+    /// Whether DocSync rendered it: a PDF made from the version's content because the host sent
+    /// none. A generated PDF is rendered again when the content changes, and gives way to a PDF the
+    /// host sends.
+    /// </summary>
+    public bool Generated { get; set; }
+
     /// <summary>The first version that has the file.</summary>
     public int AddedInVersion { get; set; }
 

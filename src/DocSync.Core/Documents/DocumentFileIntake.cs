@@ -7,8 +7,8 @@ namespace DocSync.Core.Documents;
 /// <summary>Checks the files sent with a document and stores their bytes as blobs.</summary>
 internal sealed partial class DocumentFileIntake(BlobStore blobs)
 {
-    /// <summary>A checked, stored file.</summary>
-    public sealed record StoredFile(DocumentFileKind Kind, string FileName, string ContentType, BlobRef Blob);
+    /// <summary>A checked, stored file; <paramref name="Generated"/> when DocSync rendered it.</summary>
+    public sealed record StoredFile(DocumentFileKind Kind, string FileName, string ContentType, BlobRef Blob, bool Generated = false);
 
     /// <summary>Checks names and types (no I/O); returns the broken rules.</summary>
     public static IEnumerable<ValidationError> CheckNames(IReadOnlyList<DocumentFileUpload> files, string field)
@@ -34,7 +34,11 @@ internal sealed partial class DocumentFileIntake(BlobStore blobs)
         }
     }
 
-    /// <summary>Stores every file and checks its bytes match its kind; throws <see cref="Errors.ValidationFailedException"/> if not.</summary>
+    /// <summary>
+    /// Stores every file and checks its bytes match its kind and its name's extension (see
+    /// <see cref="FileSignatures"/>); throws <see cref="Errors.ValidationFailedException"/> if not.
+    /// Refused bytes may stay behind as unreferenced blobs; nothing refers to them.
+    /// </summary>
     public async Task<IReadOnlyList<StoredFile>> StoreAsync(IReadOnlyList<DocumentFileUpload> files, string field, CancellationToken cancellationToken)
     {
         var stored = new List<StoredFile>(files.Count);
@@ -47,10 +51,9 @@ internal sealed partial class DocumentFileIntake(BlobStore blobs)
             {
                 errors.Add(new($"{field}[{i}].content", "empty", "The file is empty."));
             }
-            else if (!await MatchesKindAsync(file.Kind, blob, cancellationToken).ConfigureAwait(false))
+            else if (ContentError(file, await ReadHeadAsync(blob, cancellationToken).ConfigureAwait(false)) is { } error)
             {
-                errors.Add(new($"{field}[{i}].content", "content-mismatch",
-                    file.Kind == DocumentFileKind.Pdf ? "The file is not a PDF (it does not start with %PDF-)." : "The file is not XML."));
+                errors.Add(new($"{field}[{i}].content", "content-mismatch", error));
             }
 
             stored.Add(new StoredFile(file.Kind, file.FileName.Normalize(), file.ContentType, blob));
@@ -59,33 +62,20 @@ internal sealed partial class DocumentFileIntake(BlobStore blobs)
         return errors.Count == 0 ? stored : throw new Errors.ValidationFailedException(errors);
     }
 
-    private async Task<bool> MatchesKindAsync(DocumentFileKind kind, BlobRef blob, CancellationToken cancellationToken)
+    // One message per file: the kind's rule first, then the extension's.
+    private static string? ContentError(DocumentFileUpload file, byte[] head) => file.Kind switch
     {
-        if (kind == DocumentFileKind.Attachment)
-        {
-            return true;
-        }
+        DocumentFileKind.Pdf when !FileSignatures.IsPdf(head) => "The file is not a PDF (it does not start with %PDF-).",
+        DocumentFileKind.Ubl when !FileSignatures.IsXml(head) => "The file is not XML.",
+        _ => FileSignatures.Mismatch(file.FileName, head),
+    };
 
-        var head = new byte[64];
-        int read;
-        await using (var stream = blobs.OpenRead(blob.Sha256))
-        {
-            read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-        }
-
-        var span = head.AsSpan(0, read);
-        if (kind == DocumentFileKind.Pdf)
-        {
-            return span.StartsWith("%PDF-"u8);
-        }
-
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            span = span[3..];
-        }
-
-        span = span.TrimStart(" \t\r\n"u8);
-        return span.StartsWith("<"u8);
+    private async Task<byte[]> ReadHeadAsync(BlobRef blob, CancellationToken cancellationToken)
+    {
+        var head = new byte[Math.Min(blob.Length, FileSignatures.HeadLength)];
+        await using var stream = blobs.OpenRead(blob.Sha256);
+        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        return read == head.Length ? head : head[..read];
     }
 
     private static string? FileNameError(string? name)

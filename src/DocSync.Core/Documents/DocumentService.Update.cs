@@ -12,7 +12,10 @@ public sealed partial class DocumentService
 {
     /// <summary>
     /// Makes a new version of a document (older versions stay as they were). An update that changes
-    /// nothing makes no version. Throws <see cref="NotFoundException"/> for an id outside the current
+    /// nothing makes no version. The new version's PDF: one the update adds replaces a generated PDF
+    /// (no need to list it in <see cref="UpdateDocumentRequest.RemoveFileIds"/>); otherwise a
+    /// generated PDF is kept while the content is unchanged and rendered afresh when it changed, and
+    /// a version left without any PDF gets a generated one. Throws <see cref="NotFoundException"/> for an id outside the current
     /// company and <see cref="ConflictException"/> when <see cref="UpdateDocumentRequest.ExpectedVersion"/>
     /// is stale or another update won the race. Needs <see cref="Right.EditDocuments"/>.
     /// </summary>
@@ -45,14 +48,20 @@ public sealed partial class DocumentService
         }
 
         ThrowIfAny(errors);
-        var added = await _intake.StoreAsync(request.AddFiles, "addFiles", cancellationToken).ConfigureAwait(false);
-        var kept = current.Where(f => !request.RemoveFileIds.Contains(f.Id)).ToList();
+        var added = (await _intake.StoreAsync(request.AddFiles, "addFiles", cancellationToken).ConfigureAwait(false)).ToList();
+        var removed = current.Where(f => request.RemoveFileIds.Contains(f.Id)).ToList();
+        if (added.Any(f => f.Kind == DocumentFileKind.Pdf))
+        {
+            removed.AddRange(current.Where(f => f is { Kind: DocumentFileKind.Pdf, Generated: true } && !removed.Contains(f)));
+        }
+
+        var kept = current.Except(removed).ToList();
         CheckSingletons(kept.Select(f => new DocumentFileIntake.StoredFile(f.Kind, f.FileName, f.ContentType, new(f.Sha256, f.Length))).Concat(added));
 
         var latest = await db.DocumentVersions.AsNoTracking()
             .SingleAsync(v => v.DocumentId == documentId && v.Number == document.CurrentVersion, cancellationToken).ConfigureAwait(false);
-        if (added.Count == 0 && request.RemoveFileIds.Count == 0 && latest.Status == request.Status && latest.BinderId == request.BinderId
-            && JsonSerializer.Serialize(latest.Content, DocumentContentJson.Options) == JsonSerializer.Serialize(request.Content, DocumentContentJson.Options))
+        var contentChanged = JsonSerializer.Serialize(latest.Content, DocumentContentJson.Options) != JsonSerializer.Serialize(request.Content, DocumentContentJson.Options);
+        if (added.Count == 0 && removed.Count == 0 && !contentChanged && latest.Status == request.Status && latest.BinderId == request.BinderId)
         {
             return await GetAsync(documentId, cancellationToken).ConfigureAwait(false);
         }
@@ -64,9 +73,21 @@ public sealed partial class DocumentService
         document.BinderId = request.BinderId;
         document.UpdatedAt = now;
         db.DocumentVersions.Add(NewVersion(document, request.Content, now));
-        foreach (var removed in current.Where(f => request.RemoveFileIds.Contains(f.Id)))
+        if (!added.Any(f => f.Kind == DocumentFileKind.Pdf) && kept.FirstOrDefault(f => f.Kind == DocumentFileKind.Pdf) is var pdf
+            && (pdf is null || (pdf.Generated && contentChanged)))
         {
-            removed.RemovedInVersion = document.CurrentVersion;
+            // A generated PDF shows the content of its version: a new content gets a new rendering.
+            if (pdf is not null)
+            {
+                removed.Add(pdf);
+            }
+
+            added.Add(await RenderPdfAsync(document, request.Content, cancellationToken).ConfigureAwait(false));
+        }
+
+        foreach (var file in removed)
+        {
+            file.RemovedInVersion = document.CurrentVersion;
         }
 
         AddFiles(document, added, now);

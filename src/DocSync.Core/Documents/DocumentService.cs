@@ -6,6 +6,7 @@ using DocSync.Core.Errors;
 using DocSync.Core.Logging;
 using DocSync.Core.Persistence;
 using DocSync.Core.Persistence.Configurations;
+using DocSync.Core.Rendering;
 using DocSync.Core.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -20,15 +21,18 @@ public sealed partial class DocumentService(
     DocSyncDbContext db,
     ICompanyContext company,
     Blobs.BlobStore blobs,
+    DocumentPdfRenderer renderer,
     TimeProvider time,
     ILogger<DocumentService> logger)
 {
     private readonly DocumentFileIntake _intake = new(blobs);
 
     /// <summary>
-    /// Creates a document (version 1). With an idempotency key already used: the same payload
-    /// returns the first result (<see cref="CreateDocumentResult.Replayed"/>), another payload throws
-    /// <see cref="ConflictException"/>. Needs <see cref="Right.EditDocuments"/>.
+    /// Creates a document (version 1). Without a file of kind <see cref="DocumentFileKind.Pdf"/>,
+    /// DocSync renders one (<see cref="DocumentPdfRenderer"/>) and marks it
+    /// <see cref="DocumentFile.Generated"/>. With an idempotency key already used: the same payload
+    /// returns the first result (<see cref="CreateDocumentResult.Replayed"/>, nothing rendered again),
+    /// another payload throws <see cref="ConflictException"/>. Needs <see cref="Right.EditDocuments"/>.
     /// </summary>
     /// <param name="request">The document.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -72,6 +76,13 @@ public sealed partial class DocumentService(
         db.Documents.Add(document);
         db.DocumentVersions.Add(NewVersion(document, request.Content, now));
         AddFiles(document, files, now);
+        if (!files.Any(f => f.Kind == DocumentFileKind.Pdf))
+        {
+            // Rendered after the replay check, so a replay renders nothing; the request hash covers
+            // only what the host sent.
+            AddFiles(document, [await RenderPdfAsync(document, request.Content, cancellationToken).ConfigureAwait(false)], now);
+        }
+
         if (request.IdempotencyKey is { } newKey)
         {
             db.IdempotencyRecords.Add(new IdempotencyRecord
@@ -196,6 +207,7 @@ public sealed partial class DocumentService(
                 ContentType = file.ContentType,
                 Sha256 = file.Blob.Sha256,
                 Length = file.Blob.Length,
+                Generated = file.Generated,
                 AddedInVersion = document.CurrentVersion,
                 CreatedAt = now,
             });

@@ -69,6 +69,13 @@ public sealed partial class InboxService
             {
                 throw NotPending(itemId, InboxItemStatus.Processed);
             }
+            catch (ValidationFailedException e) when (e.Errors.Any(error => error.Field.StartsWith("files[", StringComparison.Ordinal)))
+            {
+                // The caller sent no files: a refused file is the item itself.
+                throw new ValidationFailedException(e.Errors
+                    .Select(error => error.Field.StartsWith("files[", StringComparison.Ordinal) ? error with { Field = "id" } : error)
+                    .ToList());
+            }
         }
 
         // A replay means another conversion made the document; it may not have marked the item yet

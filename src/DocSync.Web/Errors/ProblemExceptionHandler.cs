@@ -13,18 +13,22 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // The middleware has already moved Request.Path to the error page; the feature keeps the path asked for.
+        var path = httpContext.Features.Get<IExceptionHandlerFeature>()?.Path is { } original ? new PathString(original) : httpContext.Request.Path;
         var (status, code, detail, errors) = Classify(exception);
         if (status == 500)
         {
-            Unhandled(logger, exception, httpContext.Request.Path);
+            Unhandled(logger, exception, path);
         }
 
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        if (!path.StartsWithSegments("/api"))
         {
             // The UI re-executes its status page, which classifies the same exception again.
             return false;
         }
 
+        // Back to the API path, so the problem's instance names the request, not the error page.
+        httpContext.Request.Path = path;
         await ApiProblems.WriteAsync(httpContext, status, code, detail, errors);
         return true;
     }

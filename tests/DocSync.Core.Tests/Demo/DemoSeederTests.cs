@@ -32,5 +32,9 @@ public sealed class DemoSeederTests(DatabaseFixture fixture)
         versions.Select(v => v.Content.Buyer!.Address!.Country).Concat(versions.Select(v => v.Content.Seller.Address!.Country)).Distinct()
             .ShouldBe(["BE", "FR", "NL"], ignoreOrder: true);
         (await check.ServiceProvider.GetRequiredService<DocSyncDbContext>().OutboxMessages.CountAsync()).ShouldBe(36);
+        var files = await check.ServiceProvider.GetRequiredService<DocSyncDbContext>().DocumentFiles.AsNoTracking().ToListAsync();
+        files.Count.ShouldBe(36);
+        files.ShouldAllBe(f => f.Kind == DocumentFileKind.Pdf && f.Generated && f.Length > 0);
+        files.Select(f => f.DocumentId).ShouldBe(list.Items.Select(d => d.Id), ignoreOrder: true);
     }
 }

@@ -42,11 +42,26 @@ public sealed class DocSyncApp : WebApplicationFactory<DocSync.Web.Hosting.WebOp
 
     public string Folder { get; }
 
-    /// <summary>Starts a host on a fresh database.</summary>
+    /// <summary>The host's real address when started with Kestrel.</summary>
+    public Uri? Address { get; private set; }
+
+    /// <summary>Starts a host on a fresh database (in-memory test server).</summary>
     public static async Task<DocSyncApp> StartAsync(Databases databases, DatabaseProvider provider, IDictionary<string, string?>? settings = null)
     {
         var app = new DocSyncApp(provider, await databases.CreateAsync(provider), databases.NewFolder(), settings);
         _ = app.Server; // builds and starts the host (migrations run here)
+        return app;
+    }
+
+    /// <summary>Starts a host on a fresh database behind real Kestrel on a free loopback port (for the browser).</summary>
+    public static async Task<DocSyncApp> StartKestrelAsync(Databases databases, DatabaseProvider provider, IDictionary<string, string?>? settings = null)
+    {
+        var app = new DocSyncApp(provider, await databases.CreateAsync(provider), databases.NewFolder(), settings);
+        app.UseKestrel(0);
+        app.StartServer();
+        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        app.Address = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         return app;
     }
 

@@ -98,14 +98,16 @@ public sealed class SetupModel(
                 return Page();
             }
 
+            var landing = company.Id;
             if (Input.Demo)
             {
-                await demo.SeedAsync(owner.Id, cancellationToken: cancellationToken);
+                // The newcomer lands in the living demo; their own company is one switch away.
+                landing = (await demo.SeedAsync(owner.Id, cancellationToken: cancellationToken)).Id;
                 companyContext.Leave();
             }
 
             await signIn.SignInAsync(owner, isPersistent: false);
-            return Redirect($"/c/{company.Id}/documents");
+            return Redirect($"/c/{landing}/documents");
         }
         finally
         {

@@ -1,0 +1,72 @@
+using System.Globalization;
+using DocSync.Web.Bench;
+
+// DocSync.Web load benchmark: figures, never assertions.
+//   dotnet build DocSync.slnx -c Release && dotnet bench/DocSync.Web.Bench/bin/Release/net10.0/DocSync.Web.Bench.dll
+//       [--clients 100] [--seconds 60] [--provider sqlite|postgresql|both] [--pdf-kb 30] [--warmup 5] [--server PATH.dll]
+// Per provider: a fresh database (SQLite file; PostgreSQL 15 in a throwaway cluster), the built DocSync.Web.dll as a
+// child process on a loopback port, first-run setup through the /setup form, an API key. Then --clients API clients,
+// each on its own connection, create invoices with a PDF back to back (multipart, Idempotency-Key) for --warmup
+// seconds (not measured) and --seconds seconds (measured). Errors count both phases; "lost" = documents answered 201
+// minus the count the API lists afterwards; a random sample of 20 is fetched back with its PDF (SHA-256 compared).
+var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i].StartsWith("--", StringComparison.Ordinal))
+    {
+        settings[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+    }
+}
+string Setting(string name, string fallback) => settings.GetValueOrDefault(name, fallback);
+double Number(string name, double fallback) => double.Parse(Setting(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+var root = AppContext.BaseDirectory;
+while (root is not null && !File.Exists(Path.Combine(root, "DocSync.slnx")))
+{
+    root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar));
+}
+var dll = Path.GetFullPath(Setting("server", Path.Combine(root ?? ".", "src/DocSync.Web/bin/Release/net10.0/DocSync.Web.dll")));
+if (!File.Exists(dll))
+{
+    Console.Error.WriteLine($"DocSync.Web not found at {dll}: run `dotnet build DocSync.slnx -c Release` first or pass --server PATH.");
+    return 2;
+}
+
+var providers = Setting("provider", "both") switch
+{
+    "both" => new[] { "sqlite", "postgresql" },
+    "sqlite" => ["sqlite"],
+    "postgresql" => ["postgresql"],
+    var other => null,
+};
+if (providers is null)
+{
+    Console.Error.WriteLine("--provider is sqlite, postgresql or both.");
+    return 2;
+}
+
+var options = new BenchOptions(
+    Clients: (int)Number("clients", 100),
+    Seconds: Number("seconds", 60),
+    WarmupSeconds: Number("warmup", 5),
+    PdfBytes: (int)(Number("pdf-kb", 30) * 1024),
+    ServerDll: dll);
+Console.WriteLine($"server: {dll}");
+Console.WriteLine($"load: {options.Clients} clients, {options.WarmupSeconds} s warm-up + {options.Seconds} s measured, PDF {options.PdfBytes / 1024} KiB, {Environment.ProcessorCount} cores (shared by server, load and database)");
+
+var rows = new List<BenchRow>();
+var allOk = true;
+foreach (var provider in providers)
+{
+    var (row, ok) = await ProviderBench.RunAsync(provider, options);
+    rows.Add(row);
+    allOk &= ok;
+}
+
+Console.WriteLine();
+Console.WriteLine(BenchRow.Header);
+foreach (var row in rows)
+{
+    Console.WriteLine(row);
+}
+return allOk ? 0 : 1;

@@ -1,0 +1,103 @@
+using DocSync.Core.Access;
+using DocSync.Core.Companies;
+using DocSync.Core.Documents;
+using DocSync.Core.Organizing;
+using DocSync.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DocSync.Web.Features.Documents;
+
+/// <summary>One document (any version) with its files and history; status change and file upload make new versions.</summary>
+[RequireRight(Right.ViewDocuments)]
+public sealed class DetailModel(DocumentService documents, BinderService binders, ICompanyContext company) : PageModel
+{
+    /// <summary>The company of the URL.</summary>
+    [FromRoute]
+    public Guid CompanyId { get; set; }
+
+    /// <summary>The document of the URL.</summary>
+    [FromRoute]
+    public Guid DocumentId { get; set; }
+
+    /// <summary>The version shown.</summary>
+    public DocumentView? Document { get; private set; }
+
+    /// <summary>Every version.</summary>
+    public IReadOnlyList<DocumentVersionInfo> Versions { get; private set; } = [];
+
+    /// <summary>The binder's name.</summary>
+    public string? BinderName { get; private set; }
+
+    /// <summary>Whether a change was just saved.</summary>
+    [FromQuery]
+    public bool Saved { get; set; }
+
+    /// <summary>Whether the person may change documents.</summary>
+    public bool CanEdit => company.Has(Right.EditDocuments);
+
+    /// <summary>Shows the current version, or <paramref name="version"/>.</summary>
+    /// <param name="version">An older version to show.</param>
+    public async Task OnGetAsync(int? version) => await LoadAsync(version);
+
+    /// <summary>Changes the status (a new version).</summary>
+    /// <param name="status">The new status.</param>
+    /// <param name="version">The version the form was made from.</param>
+    public async Task<IActionResult> OnPostStatusAsync(DocumentStatus status, int version)
+    {
+        var current = await documents.GetAsync(DocumentId, HttpContext.RequestAborted);
+        await Update(current, status, version, []);
+        return Redirect($"/c/{CompanyId}/documents/{DocumentId}?saved=true");
+    }
+
+    /// <summary>Adds a file as an attachment (or as the PDF when there is none).</summary>
+    /// <param name="file">The uploaded file.</param>
+    /// <param name="version">The version the form was made from.</param>
+    public async Task<IActionResult> OnPostAttachAsync(IFormFile? file, int version)
+    {
+        var current = await documents.GetAsync(DocumentId, HttpContext.RequestAborted);
+        if (file is null)
+        {
+            ModelState.AddModelError("file", "Choose a file.");
+            await LoadAsync(null);
+            return Page();
+        }
+
+        await using var content = file.OpenReadStream();
+        var kind = file.FileName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? DocumentFileKind.Ubl : DocumentFileKind.Attachment;
+        try
+        {
+            await Update(current, current.Status, version, [new DocumentFileUpload(kind, Path.GetFileName(file.FileName), file.ContentType, content)]);
+        }
+        catch (Core.Errors.ValidationFailedException failed)
+        {
+            foreach (var error in failed.Errors)
+            {
+                ModelState.AddModelError(error.Field, error.Message);
+            }
+
+            await LoadAsync(null);
+            return Page();
+        }
+
+        return Redirect($"/c/{CompanyId}/documents/{DocumentId}?saved=true");
+    }
+
+    private Task Update(DocumentView current, DocumentStatus status, int version, IReadOnlyList<DocumentFileUpload> files) =>
+        documents.UpdateAsync(DocumentId, new UpdateDocumentRequest
+        {
+            Content = current.Content,
+            Status = status,
+            BinderId = current.BinderId,
+            AddFiles = files,
+            ExpectedVersion = version,
+        }, HttpContext.RequestAborted);
+
+    private async Task LoadAsync(int? version)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        Document = version is { } v ? await documents.GetVersionAsync(DocumentId, v, cancellationToken) : await documents.GetAsync(DocumentId, cancellationToken);
+        Versions = await documents.ListVersionsAsync(DocumentId, cancellationToken);
+        BinderName = Document.BinderId is { } binderId ? (await binders.ListAsync(cancellationToken)).FirstOrDefault(b => b.Id == binderId)?.Name : null;
+    }
+}
