@@ -99,6 +99,7 @@ public static class WebApplicationSetup
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/status/error" });
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseRequestLocalization(o =>
         {

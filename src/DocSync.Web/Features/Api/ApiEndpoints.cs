@@ -21,6 +21,7 @@ internal static class ApiEndpoints
         }).WithTags("Company").WithSummary("The company the API key belongs to.");
         api.MapDocumentEndpoints();
         api.MapBinderEndpoints();
+        api.MapInboxEndpoints();
         api.MapFallback(context => DocSync.Web.Errors.ApiProblems.WriteAsync(context, StatusCodes.Status404NotFound, "no-route",
             $"There is no API route {context.Request.Method} {context.Request.Path}; see /api/docs."));
         return app;
