@@ -83,8 +83,8 @@ internal sealed class LoadRunner : IDisposable
             tally.Statuses[status] = tally.Statuses.GetValueOrDefault(status) + 1;
             if (status == (int)HttpStatusCode.Created)
             {
-                var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
-                tally.Created.Add(new CreatedDocument(id, number, Convert.ToHexStringLower(SHA256.HashData(pdf))));
+                using var created = JsonDocument.Parse(body);
+                tally.Created.Add(new CreatedDocument(created.RootElement.GetProperty("id").GetGuid(), number, Convert.ToHexStringLower(SHA256.HashData(pdf))));
             }
             else
             {

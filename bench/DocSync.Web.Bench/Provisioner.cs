@@ -22,7 +22,7 @@ internal static partial class Provisioner
         var token = AntiforgeryToken().Match(form) is { Success: true } match
             ? WebUtility.HtmlDecode(match.Groups[1].Value)
             : throw new InvalidOperationException("The setup page has no __RequestVerificationToken.");
-        using var response = await http.PostAsync("setup", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var fields = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["Input.DisplayName"] = "Bench Owner",
@@ -30,7 +30,8 @@ internal static partial class Provisioner
             ["Input.Password"] = "bench-password-1",
             ["Input.CompanyName"] = "Lumen BV",
             ["Input.Country"] = "BE",
-        }));
+        });
+        using var response = await http.PostAsync("setup", fields);
         var location = response.Headers.Location?.OriginalString ?? "";
         return response.StatusCode == HttpStatusCode.Redirect && CompanyDocuments().Match(location) is { Success: true } company
             ? Guid.Parse(company.Groups[1].Value)

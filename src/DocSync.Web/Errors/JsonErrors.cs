@@ -33,5 +33,29 @@ internal static class JsonErrors
         return $"The body is not valid JSON (at '{Field(error)}').";
     }
 
-    public static ValidationError ToError(JsonException error) => new(Field(error), "json", Describe(error));
+    /// <summary>One error per missing required property, named by its own path; otherwise one error at the path.</summary>
+    public static IReadOnlyList<ValidationError> ToErrors(JsonException error)
+    {
+        var missing = MissingProperties(error);
+        if (missing.Count == 0)
+        {
+            return [new(Field(error), "json", Describe(error))];
+        }
+
+        var parent = Field(error);
+        return missing.Select(name => new ValidationError(parent == "body" ? name : $"{parent}.{name}", "required", $"The field '{name}' is required.")).ToList();
+    }
+
+    private static List<string> MissingProperties(JsonException error)
+    {
+        // "... was missing required properties including: 'number', 'seller'."
+        var start = error.Message.IndexOf("missing required properties including:", StringComparison.Ordinal);
+        return start < 0
+            ? []
+            : error.Message[(start + "missing required properties including:".Length)..].TrimEnd('.', ' ')
+                .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(n => n.Trim('\'', '"'))
+                .Where(n => n.Length > 0)
+                .ToList();
+    }
 }

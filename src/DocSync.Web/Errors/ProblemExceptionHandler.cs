@@ -42,10 +42,10 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
         AccessDeniedException a => (403, "forbidden", a.Message, null),
         BlobTooLargeException b => (413, "too-large", b.Message, null),
         BadHttpRequestException { StatusCode: 413 } => (413, "too-large", "The request body is larger than this server accepts.", null),
-        BadHttpRequestException { InnerException: JsonException j } => (400, "malformed-json", JsonErrors.Describe(j), [JsonErrors.ToError(j)]),
+        BadHttpRequestException { InnerException: JsonException j } => (400, "malformed-json", JsonErrors.Describe(j), JsonErrors.ToErrors(j)),
         BadHttpRequestException b => (b.StatusCode, "bad-request", b.Message, null),
         Features.Api.UnsupportedMediaTypeException u => (415, "media-type", u.Message, null),
-        JsonException j => (400, "malformed-json", JsonErrors.Describe(j), [JsonErrors.ToError(j)]),
+        JsonException j => (400, "malformed-json", JsonErrors.Describe(j), JsonErrors.ToErrors(j)),
         _ => (500, "internal", "Something went wrong on our side; nothing was changed. The trace id identifies it in the server log.", null),
     };
 

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+
 namespace DocSync.Web.Tests.Api;
 
 /// <summary>
@@ -21,16 +24,43 @@ public sealed record ApiRoute(string Method, string Template)
         new("GET", "/api/v1/documents/{id}/files/{fileId}"),
         new("GET", "/api/v1/binders"),
         new("POST", "/api/v1/binders"),
+        new("GET", "/api/v1/inbox"),
+        new("POST", "/api/v1/inbox"),
+        new("GET", "/api/v1/inbox/{id}"),
+        new("GET", "/api/v1/inbox/{id}/content"),
     ];
 
     /// <summary>Whether the route names one of the company's things by id.</summary>
     public bool TakesIds => Template.Contains('{', StringComparison.Ordinal);
 
-    /// <summary>The path for a document, its first version and a file.</summary>
-    public string Sample(Guid documentId, Guid fileId, int version = 1) => Template
-        .Replace("{id}", documentId.ToString(), StringComparison.Ordinal)
-        .Replace("{version}", version.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("{fileId}", fileId.ToString(), StringComparison.Ordinal);
+    private bool IsInbox => Template.StartsWith("/api/v1/inbox", StringComparison.Ordinal);
+
+    /// <summary>The path for the things <paramref name="ids"/> name; <c>{id}</c> is the inbox item under <c>/inbox</c>, else the document.</summary>
+    public string Sample(SampleIds ids) => Template
+        .Replace("{id}", (IsInbox ? ids.InboxItemId : ids.DocumentId).ToString(), StringComparison.Ordinal)
+        .Replace("{version}", ids.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{fileId}", ids.FileId.ToString(), StringComparison.Ordinal);
+
+    /// <summary>A valid body for the route (none for GET), filing into <paramref name="binderId"/> where the body can say so.</summary>
+    public HttpContent? SampleBody(Guid? binderId = null)
+    {
+        if (Method == "GET")
+        {
+            return null;
+        }
+
+        if (IsInbox)
+        {
+            var file = new ByteArrayContent(SampleDocuments.Pdf("scan"));
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            file.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = "scan.pdf" };
+            return file;
+        }
+
+        return Template.StartsWith("/api/v1/binders", StringComparison.Ordinal)
+            ? ApiRequests.Json(new JsonObject { ["name"] = "Map " + Guid.NewGuid().ToString("N")[..8] })
+            : ApiRequests.Json(SampleDocuments.Body(SampleDocuments.Invoice("SAMPLE-1"), binderId: binderId));
+    }
 
     public override string ToString() => $"{Method} {Template}";
 }

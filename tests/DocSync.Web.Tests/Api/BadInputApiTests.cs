@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DocSync.Core.Persistence;
 using static DocSync.Web.Tests.Infrastructure.ApiRequests;
+using static DocSync.Web.Tests.Infrastructure.JsonEdits;
 
 namespace DocSync.Web.Tests.Api;
 
@@ -147,7 +148,7 @@ public sealed class BadInputApiTests(Databases databases)
 
         using var noDocument = await api.PostDocumentAsync(MultipartWithoutDocument(("pdf", "invoice.pdf", "application/pdf", SampleDocuments.Pdf())));
         using var unknownPart = await api.PostDocumentAsync(Multipart(SampleDocuments.Body(SampleDocuments.Invoice()), ("spreadsheet", "a.xlsx", "application/octet-stream", [1])));
-        using var badDocument = await api.PostDocumentAsync(Multipart(RawNode("{\"content\": 12}")));
+        using var badDocument = await api.PostDocumentAsync(Multipart(JsonNode.Parse("{\"content\": 12}")));
 
         await noDocument.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "document");
         await unknownPart.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "spreadsheet");
@@ -217,8 +218,6 @@ public sealed class BadInputApiTests(Databases databases)
     private static JsonNode? BreakSample(Func<JsonObject, JsonNode?> breakBody) =>
         breakBody(SampleDocuments.Body(SampleDocuments.Invoice(), files: SampleDocuments.PdfFile()));
 
-    private static JsonNode RawNode(string json) => JsonNode.Parse(json)!;
-
     private static async Task Collect(List<string> failures, string name, Func<Task> assertion)
     {
         try
@@ -229,42 +228,5 @@ public sealed class BadInputApiTests(Databases databases)
         {
             failures.Add($"{name}: {e.Message}");
         }
-    }
-
-    // Sets the value at a path like "content.lines[0].quantity", creating nothing on the way.
-    private static JsonObject Set(JsonObject body, string path, JsonNode? value)
-    {
-        var (parent, last) = Walk(body, path);
-        if (last.EndsWith(']'))
-        {
-            var open = last.IndexOf('[', StringComparison.Ordinal);
-            parent[last[..open]]!.AsArray()[int.Parse(last[(open + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)] = value;
-        }
-        else
-        {
-            parent[last] = value;
-        }
-
-        return body;
-    }
-
-    private static JsonObject Remove(JsonObject body, string path)
-    {
-        var (parent, last) = Walk(body, path);
-        parent.Remove(last).ShouldBeTrue(path);
-        return body;
-    }
-
-    private static (JsonObject Parent, string Last) Walk(JsonObject body, string path)
-    {
-        var parts = path.Split('.');
-        JsonNode node = body;
-        foreach (var part in parts[..^1])
-        {
-            var open = part.IndexOf('[', StringComparison.Ordinal);
-            node = open < 0 ? node[part]! : node[part[..open]]![int.Parse(part[(open + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)]!;
-        }
-
-        return (node.AsObject(), parts[^1]);
     }
 }

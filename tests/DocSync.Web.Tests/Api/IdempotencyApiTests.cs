@@ -54,9 +54,9 @@ public sealed class IdempotencyApiTests(Databases databases)
         using var otherStatus = await api.PostDocumentAsync(Json(SampleDocuments.Body(SampleDocuments.Invoice("K-1"), status: "final")), "key-1");
         using var otherFiles = await api.PostDocumentAsync(Json(SampleDocuments.Body(SampleDocuments.Invoice("K-1"), files: SampleDocuments.PdfFile())), "key-1");
 
-        await otherContent.ShouldBeProblemAsync(HttpStatusCode.Conflict, "idempotencyKey", "idempotency-key-reused");
-        await otherStatus.ShouldBeProblemAsync(HttpStatusCode.Conflict, "idempotencyKey");
-        await otherFiles.ShouldBeProblemAsync(HttpStatusCode.Conflict, "idempotencyKey");
+        await otherContent.ShouldBeProblemAsync(HttpStatusCode.Conflict, "Idempotency-Key", "idempotency-key-reused");
+        await otherStatus.ShouldBeProblemAsync(HttpStatusCode.Conflict, "Idempotency-Key");
+        await otherFiles.ShouldBeProblemAsync(HttpStatusCode.Conflict, "Idempotency-Key");
         (await api.CountDocumentsAsync()).ShouldBe(1);
     }
 
@@ -109,7 +109,7 @@ public sealed class IdempotencyApiTests(Databases databases)
 
         using var response = await api.PostDocumentAsync(Json(SampleDocuments.Body(SampleDocuments.Invoice())), new string('k', 201));
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotencyKey");
+        await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "Idempotency-Key");
         (await api.CountDocumentsAsync()).ShouldBe(0);
     }
 }

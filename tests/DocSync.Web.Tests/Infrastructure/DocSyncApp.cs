@@ -48,7 +48,7 @@ public sealed class DocSyncApp : WebApplicationFactory<DocSync.Web.Hosting.WebOp
     /// <summary>Starts a host on a fresh database (in-memory test server).</summary>
     public static async Task<DocSyncApp> StartAsync(Databases databases, DatabaseProvider provider, IDictionary<string, string?>? settings = null)
     {
-        var app = new DocSyncApp(provider, await databases.CreateAsync(provider), databases.NewFolder(), settings);
+        var app = new DocSyncApp(provider, await databases.CreateDatabaseAsync(provider), databases.NewFolder(), settings);
         _ = app.Server; // builds and starts the host (migrations run here)
         return app;
     }
@@ -56,7 +56,7 @@ public sealed class DocSyncApp : WebApplicationFactory<DocSync.Web.Hosting.WebOp
     /// <summary>Starts a host on a fresh database behind real Kestrel on a free loopback port (for the browser).</summary>
     public static async Task<DocSyncApp> StartKestrelAsync(Databases databases, DatabaseProvider provider, IDictionary<string, string?>? settings = null)
     {
-        var app = new DocSyncApp(provider, await databases.CreateAsync(provider), databases.NewFolder(), settings);
+        var app = new DocSyncApp(provider, await databases.CreateDatabaseAsync(provider), databases.NewFolder(), settings);
         app.UseKestrel(0);
         app.StartServer();
         var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features

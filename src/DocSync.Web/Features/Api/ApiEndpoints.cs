@@ -22,10 +22,15 @@ internal static class ApiEndpoints
         api.MapDocumentEndpoints();
         api.MapBinderEndpoints();
         api.MapInboxEndpoints();
-        api.MapFallback(context => DocSync.Web.Errors.ApiProblems.WriteAsync(context, StatusCodes.Status404NotFound, "no-route",
-            $"There is no API route {context.Request.Method} {context.Request.Path}; see /api/docs."));
+        api.MapFallback(NoRoute);
+
+        // Any other path under /api (another version, a typo) is a problem too, not an empty 404; no key needed to learn that.
+        app.MapFallback("/api/{**path}", NoRoute).ExcludeFromDescription();
         return app;
     }
+
+    private static Task NoRoute(HttpContext context) => DocSync.Web.Errors.ApiProblems.WriteAsync(context, StatusCodes.Status404NotFound, "no-route",
+        $"There is no API route {context.Request.Method} {context.Request.Path}; see /api/docs.");
 
     private static RouteGroupBuilder MapBinderEndpoints(this RouteGroupBuilder api)
     {

@@ -1,6 +1,8 @@
 using DocSync.Core;
 using DocSync.Core.Documents;
 using DocSync.Core.Errors;
+using DocSync.Core.Validation;
+using DocSync.Web.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DocSync.Web.Features.Api;
@@ -19,26 +21,25 @@ internal static class DocumentEndpoints
         documents.MapPut("/{id:guid}", UpdateAsync).WithSummary("Makes a new version of a document. Send If-Match: \"<version>\" to refuse lost updates.")
             .Accepts<DocumentBody>("application/json", "multipart/form-data")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(412).ProducesProblem(413).ProducesProblem(422);
+        // Routing turns a body of another media type away from the two endpoints above (their Accepts
+        // metadata) and the API's fallback would answer 404: these answer 415 instead.
+        documents.MapPost("/", UnsupportedMediaType).WithOrder(1).ExcludeFromDescription();
+        documents.MapPut("/{id:guid}", UnsupportedMediaType).WithOrder(1).ExcludeFromDescription();
         documents.MapGet("/{id:guid}/versions", ListVersionsAsync).WithSummary("Lists every version of a document.");
         documents.MapGet("/{id:guid}/versions/{version:int}", GetVersionAsync).WithSummary("Gets one version of a document as it was.");
         documents.MapGet("/{id:guid}/files/{fileId:guid}", DownloadAsync).WithSummary("Downloads one of a document's files.");
         return api;
     }
 
-    private static async Task<Ok<PagedResult<DocumentSummary>>> ListAsync(
-        DocumentService service, DocumentType? type, DocumentStatus? status, Guid? binderId, DateOnly? issuedFrom, DateOnly? issuedTo,
-        string? q, int? page, int? pageSize, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await service.ListAsync(new DocumentQuery
-        {
-            Type = type,
-            Status = status,
-            BinderId = binderId,
-            IssuedFrom = issuedFrom,
-            IssuedTo = issuedTo,
-            Search = q,
-            Page = page ?? 1,
-            PageSize = pageSize ?? 50,
-        }, cancellationToken));
+    private static async Task<Results<Ok<PagedResult<DocumentSummary>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] DocumentListParameters parameters, DocumentService service, HttpContext context, CancellationToken cancellationToken)
+    {
+        var errors = new List<ValidationError>();
+        var query = parameters.ToQuery(errors);
+        return errors.Count > 0
+            ? TypedResults.Problem(ApiProblems.Create(context, StatusCodes.Status400BadRequest, "bad-query", "A query parameter has the wrong format.", errors))
+            : TypedResults.Ok(await service.ListAsync(query, cancellationToken));
+    }
 
     private static async Task<Ok<DocumentView>> GetAsync(Guid id, DocumentService service, HttpContext context, CancellationToken cancellationToken)
     {
@@ -50,15 +51,20 @@ internal static class DocumentEndpoints
     private static async Task<IResult> CreateAsync(HttpContext context, DocumentService service)
     {
         var payload = await DocumentPayloadReader.ReadAsync(context);
+        if (payload.Body.RemoveFileIds.Count > 0)
+        {
+            throw new ValidationFailedException("removeFileIds", "not-on-create", "A new document has no files to remove; send removeFileIds with an update.");
+        }
+
         string? key = context.Request.Headers["Idempotency-Key"];
-        var result = await service.CreateAsync(new CreateDocumentRequest
+        var result = await ApiFields.TranslateAsync(() => service.CreateAsync(new CreateDocumentRequest
         {
             Content = payload.Body.Content,
             Status = payload.Body.Status,
             BinderId = payload.Body.BinderId,
             Files = payload.Files,
             IdempotencyKey = key,
-        }, context.RequestAborted);
+        }, context.RequestAborted));
         context.Response.Headers.ETag = $"\"{result.Document.CurrentVersion}\"";
         if (result.Replayed)
         {
@@ -72,15 +78,16 @@ internal static class DocumentEndpoints
     private static async Task<Ok<DocumentView>> UpdateAsync(Guid id, HttpContext context, DocumentService service)
     {
         var payload = await DocumentPayloadReader.ReadAsync(context);
-        var document = await service.UpdateAsync(id, new UpdateDocumentRequest
+        var expectedVersion = ExpectedVersion(context);
+        var document = await ApiFields.TranslateAsync(() => service.UpdateAsync(id, new UpdateDocumentRequest
         {
             Content = payload.Body.Content,
             Status = payload.Body.Status,
             BinderId = payload.Body.BinderId,
             AddFiles = payload.Files,
             RemoveFileIds = payload.Body.RemoveFileIds,
-            ExpectedVersion = ExpectedVersion(context),
-        }, context.RequestAborted);
+            ExpectedVersion = expectedVersion,
+        }, context.RequestAborted));
         context.Response.Headers.ETag = $"\"{document.CurrentVersion}\"";
         return TypedResults.Ok(document);
     }
@@ -96,6 +103,8 @@ internal static class DocumentEndpoints
         var (file, content) = await service.OpenFileAsync(id, fileId, cancellationToken);
         return TypedResults.File(content, file.ContentType, file.FileName, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
     }
+
+    private static IResult UnsupportedMediaType() => throw new UnsupportedMediaTypeException();
 
     private static int? ExpectedVersion(HttpContext context)
     {

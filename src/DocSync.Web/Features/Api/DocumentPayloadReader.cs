@@ -2,7 +2,9 @@ using System.Text.Json;
 using DocSync.Core.Documents;
 using DocSync.Core.Errors;
 using DocSync.Core.Validation;
+using DocSync.Web.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace DocSync.Web.Features.Api;
@@ -21,6 +23,14 @@ internal static class DocumentPayloadReader
     {
         var request = context.Request;
         var cancellationToken = context.RequestAborted;
+
+        // Kestrel enforces the limit as it reads; other servers (the test server, IIS) may not: refuse early.
+        var limit = context.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.MaxUploadBytes;
+        if (request.ContentLength > limit)
+        {
+            throw new BadHttpRequestException($"The request body is larger than {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
+        }
+
         if (request.HasJsonContentType())
         {
             var body = await DeserializeAsync(request.Body, cancellationToken);
@@ -77,9 +87,35 @@ internal static class DocumentPayloadReader
     private static async Task<DocumentBody> DeserializeAsync(Stream body, CancellationToken cancellationToken)
     {
         // A JsonException travels to the exception handler: 400 naming the field.
-        return await JsonSerializer.DeserializeAsync<DocumentBody>(body, ApiJson.Options, cancellationToken)
+        var document = await JsonSerializer.DeserializeAsync<DocumentBody>(body, ApiJson.Options, cancellationToken)
             ?? throw new ValidationFailedException("body", "required", "The body is a document object, not null.");
+        var nulls = Nulls(document).ToList();
+        return nulls.Count == 0 ? document : throw new ValidationFailedException(nulls);
     }
+
+    // JSON null where a list or a list item belongs: refused here, before anything counts on them.
+    private static IEnumerable<ValidationError> Nulls(DocumentBody body)
+    {
+        if (body.Files is null)
+        {
+            yield return new("files", "required", "The files are a list; leave the field out for none.");
+        }
+
+        if (body.RemoveFileIds is null)
+        {
+            yield return new("removeFileIds", "required", "The ids to remove are a list; leave the field out for none.");
+        }
+
+        foreach (var field in NullItems(body.Files, "files").Concat(NullItems(body.Content?.Lines, "content.lines"))
+            .Concat(NullItems(body.Content?.VatBreakdown, "content.vatBreakdown")))
+        {
+            yield return new(field, "required", "A list item is an object, not null.");
+        }
+    }
+
+    private static IEnumerable<string> NullItems<T>(IReadOnlyList<T>? list, string field)
+        where T : class =>
+        Enumerable.Range(0, list?.Count ?? 0).Where(i => list![i] is null).Select(i => $"{field}[{i}]");
 
     private static List<DocumentFileUpload> Inline(DocumentBody body)
     {

@@ -1,6 +1,8 @@
 using DocSync.Core;
 using DocSync.Core.Errors;
 using DocSync.Core.Organizing;
+using DocSync.Core.Validation;
+using DocSync.Web.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -23,12 +25,25 @@ internal static class InboxEndpoints
         inbox.MapPost("/", ReceiveAsync)
             .WithSummary("Puts one file in the inbox: the raw bytes as the body, the name in Content-Disposition (filename or filename*). Send Source-Ref to make it exactly-once.")
             .Accepts<Stream>("application/octet-stream", "application/pdf", "image/png", "image/jpeg")
-            .ProducesProblem(400).ProducesProblem(413).ProducesProblem(422);
+            .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+
+        // Another media type: 415 rather than the fallback's 404 (see DocumentEndpoints).
+        inbox.MapPost("/", UnsupportedMediaType).WithOrder(1).ExcludeFromDescription();
         return api;
     }
 
-    private static async Task<Ok<PagedResult<InboxItemInfo>>> ListAsync(InboxService service, InboxItemStatus? status, Guid? binderId, int? page, int? pageSize, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await service.ListAsync(new InboxQuery { Status = status, BinderId = binderId, Page = page ?? 1, PageSize = pageSize ?? 50 }, cancellationToken));
+    private static async Task<Results<Ok<PagedResult<InboxItemInfo>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] InboxListParameters parameters, InboxService service, HttpContext context, CancellationToken cancellationToken)
+    {
+        var errors = new List<ValidationError>();
+        var query = parameters.ToQuery(errors);
+        return errors.Count > 0
+            ? TypedResults.Problem(ApiProblems.Create(context, StatusCodes.Status400BadRequest, "bad-query", "A query parameter has the wrong format.", errors))
+            : TypedResults.Ok(await service.ListAsync(query, cancellationToken));
+    }
+
+    private static IResult UnsupportedMediaType() => throw new UnsupportedMediaTypeException(
+        "Send the file's bytes as the body, typed application/octet-stream, application/pdf, image/png or image/jpeg.");
 
     private static async Task<Ok<InboxItemInfo>> GetAsync(Guid id, InboxService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(await service.GetAsync(id, cancellationToken));

@@ -1,4 +1,5 @@
 namespace DocSync.Web.Features.Api;
 
-/// <summary>The request body is neither JSON nor multipart/form-data.</summary>
-internal sealed class UnsupportedMediaTypeException() : Exception("Send the document as application/json, or as multipart/form-data with a 'document' part.");
+/// <summary>The request body has a media type the endpoint does not read (415).</summary>
+internal sealed class UnsupportedMediaTypeException(string message = "Send the document as application/json, or as multipart/form-data with a 'document' part.")
+    : Exception(message);

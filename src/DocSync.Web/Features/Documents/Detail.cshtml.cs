@@ -45,8 +45,9 @@ public sealed class DetailModel(DocumentService documents, BinderService binders
     /// <param name="version">The version the form was made from.</param>
     public async Task<IActionResult> OnPostStatusAsync(DocumentStatus status, int version)
     {
-        var current = await documents.GetAsync(DocumentId, HttpContext.RequestAborted);
-        await Update(current, status, version, []);
+        // Loaded first so a refusal (someone changed the document meanwhile) can show the page again.
+        await LoadAsync(null);
+        await Update(Document!, status, version, []);
         return Redirect($"/c/{CompanyId}/documents/{DocumentId}?saved=true");
     }
 
@@ -55,11 +56,11 @@ public sealed class DetailModel(DocumentService documents, BinderService binders
     /// <param name="version">The version the form was made from.</param>
     public async Task<IActionResult> OnPostAttachAsync(IFormFile? file, int version)
     {
-        var current = await documents.GetAsync(DocumentId, HttpContext.RequestAborted);
+        await LoadAsync(null);
+        var current = Document!;
         if (file is null)
         {
             ModelState.AddModelError("file", "Choose a file.");
-            await LoadAsync(null);
             return Page();
         }
 
@@ -76,7 +77,6 @@ public sealed class DetailModel(DocumentService documents, BinderService binders
                 ModelState.AddModelError(error.Field, error.Message);
             }
 
-            await LoadAsync(null);
             return Page();
         }
 

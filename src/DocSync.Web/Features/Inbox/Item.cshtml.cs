@@ -41,6 +41,12 @@ public sealed class ItemModel(InboxService inbox, BinderService binders, Company
         await LoadAsync();
         try
         {
+            if (Input.BinderId != Item!.BinderId)
+            {
+                // The document is filed in the item's binder: keep the one chosen in the form.
+                Item = await inbox.AssignAsync(ItemId, Item.AssigneeId, Input.BinderId, HttpContext.RequestAborted);
+            }
+
             var content = Input.ToContent(await companies.GetCurrentAsync(HttpContext.RequestAborted));
             var document = await inbox.ConvertAsync(ItemId, content, Input.Status, HttpContext.RequestAborted);
             return Redirect($"/c/{CompanyId}/documents/{document.Id}?saved=true");

@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using DocSync.Core.Persistence;
+using Microsoft.Playwright;
+
+namespace DocSync.Web.Tests.Browser;
+
+[Collection(WebCollection.Name)]
+public sealed partial class AccessibilityTests(Databases databases, Chromium chromium) : IClassFixture<Chromium>
+{
+    // Form fields no assistive technology can name: no <label>, no aria-label, no aria-labelledby pointing at something.
+    private const string UnlabelledFields = """
+        () => [...document.querySelectorAll('input, select, textarea')]
+            .filter(e => !['hidden', 'submit', 'button', 'reset'].includes(e.type))
+            .filter(e => e.labels.length === 0
+                && !(e.getAttribute('aria-label') || '').trim()
+                && !(e.getAttribute('aria-labelledby') || '').split(/\s+/).some(id => id && document.getElementById(id)))
+            .map(e => e.outerHTML)
+        """;
+
+    private const string UnnamedControls = """
+        () => [...document.querySelectorAll('button, a[href]')]
+            .filter(e => !(e.textContent || '').trim() && !(e.getAttribute('aria-label') || '').trim())
+            .map(e => e.outerHTML)
+        """;
+
+    private const string DuplicateIds = """
+        () => { const ids = [...document.querySelectorAll('[id]')].map(e => e.id); return ids.filter((id, i) => ids.indexOf(id) !== i); }
+        """;
+
+    [Fact]
+    public async Task EveryCompanyPage_InEachLanguage_OneHeadingLabelledFieldsRightLang()
+    {
+        await using var app = await DocSyncApp.StartKestrelAsync(databases, DatabaseProvider.Sqlite);
+        var tenant = await app.CreateTenantAsync("Lumen BV");
+        var binderId = await tenant.CreateBinderAsync("Verkopen 2026");
+        Guid documentId;
+        using (var api = tenant.KestrelApi())
+        {
+            documentId = (await api.CreateDocumentAsync(SampleDocuments.Body(SampleDocuments.Invoice(), binderId: binderId, files: SampleDocuments.PdfFile()))).Id();
+        }
+
+        var itemId = await tenant.ReceiveInboxItemAsync("scan.pdf", "application/pdf", RealFiles.Pdf("scan"));
+        var company = $"/c/{tenant.CompanyId}";
+        string[] pages =
+        [
+            $"{company}/documents", $"{company}/documents/new", $"{company}/documents/{documentId}", $"{company}/inbox",
+            $"{company}/inbox/{itemId}", $"{company}/binders", $"{company}/people", $"{company}/api-keys", $"{company}/audit",
+        ];
+        var page = await chromium.NewPageAsync(app.Address!);
+        await page.SignInAsync(tenant.OwnerEmail);
+        var failures = new List<string>();
+
+        foreach (var (culture, button) in new[] { ("en", "EN English"), ("nl", "NL Nederlands"), ("fr", "FR Français") })
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", culture);
+            foreach (var url in pages)
+            {
+                var response = await page.GotoAsync(url);
+                var at = $"{culture} {url}";
+                if (response!.Status != 200)
+                {
+                    failures.Add($"{at}: HTTP {response.Status}");
+                    continue;
+                }
+
+                var lang = await page.Locator("html").GetAttributeAsync("lang");
+                if (lang != culture)
+                {
+                    failures.Add($"{at}: html lang={lang}");
+                }
+
+                var headings = await page.Locator("h1").CountAsync();
+                if (headings != 1)
+                {
+                    failures.Add($"{at}: {headings} h1");
+                }
+
+                failures.AddRange((await page.EvaluateAsync<string[]>(UnlabelledFields)).Select(e => $"{at}: unlabelled {e}"));
+                failures.AddRange((await page.EvaluateAsync<string[]>(UnnamedControls)).Select(e => $"{at}: unnamed {e}"));
+                failures.AddRange((await page.EvaluateAsync<string[]>(DuplicateIds)).Select(id => $"{at}: duplicate id {id}"));
+                failures.AddRange((await page.GetByText(MissingText()).AllTextContentsAsync()).Select(t => $"{at}: missing text {t}"));
+            }
+        }
+
+        failures.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task FirstTab_AnyPage_FocusesSkipLinkToMain()
+    {
+        await using var app = await DocSyncApp.StartKestrelAsync(databases, DatabaseProvider.Sqlite);
+        var tenant = await app.CreateTenantAsync("Lumen BV");
+        var page = await chromium.NewPageAsync(app.Address!);
+        await page.SignInAsync(tenant.OwnerEmail);
+
+        await page.Keyboard.PressAsync("Tab");
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" });
+        await Assertions.Expect(skip).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**#main");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToBeVisibleAsync();
+    }
+
+    // What Texts shows for a key it has in no language, e.g. "[inbox.source.Upload]".
+    [GeneratedRegex(@"\[[a-z]+\.[A-Za-z.]+\]")]
+    private static partial Regex MissingText();
+}

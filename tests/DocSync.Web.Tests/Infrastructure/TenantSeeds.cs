@@ -1,0 +1,74 @@
+using DocSync.Core;
+using DocSync.Core.Access;
+using DocSync.Core.ApiKeys;
+using DocSync.Core.Auditing;
+using DocSync.Core.Companies;
+using DocSync.Core.Organizing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DocSync.Web.Tests.Infrastructure;
+
+/// <summary>Puts things in a tenant's company and reads them back through the services (for what the API does not show).</summary>
+public static class TenantSeeds
+{
+    /// <summary>Creates a person with <see cref="TestTenant.Password"/> and makes them a member with <paramref name="role"/>; returns their e-mail.</summary>
+    public static async Task<string> AddPersonAsync(this TestTenant tenant, string displayName, CompanyRole role)
+    {
+        var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..8]}@example.com";
+        await tenant.App.CreatePersonAsync(email, displayName);
+        await tenant.App.AddMemberAsync(tenant.CompanyId, email, displayName, role);
+        return email;
+    }
+
+    /// <summary>Puts a file in the company's inbox as an upload; returns the item's id.</summary>
+    public static async Task<Guid> ReceiveInboxItemAsync(this TestTenant tenant, string fileName, string contentType, byte[] bytes)
+    {
+        await using var scope = tenant.EnterCompany();
+        using var content = new MemoryStream(bytes);
+        var receipt = await scope.ServiceProvider.GetRequiredService<InboxService>().ReceiveAsync(InboxSource.Upload, null, fileName, contentType, content);
+        return receipt.Item.Id;
+    }
+
+    /// <summary>Every inbox item of the company, whatever its status.</summary>
+    public static async Task<IReadOnlyList<InboxItemInfo>> InboxItemsAsync(this TestTenant tenant)
+    {
+        await using var scope = tenant.EnterCompany();
+        var inbox = scope.ServiceProvider.GetRequiredService<InboxService>();
+        var items = new List<InboxItemInfo>();
+        foreach (var status in Enum.GetValues<InboxItemStatus>())
+        {
+            items.AddRange((await inbox.ListAsync(new InboxQuery { Status = status, PageSize = InboxQuery.MaxPageSize })).Items);
+        }
+
+        return items;
+    }
+
+    /// <summary>The company's members.</summary>
+    public static async Task<IReadOnlyList<MemberInfo>> MembersAsync(this TestTenant tenant)
+    {
+        await using var scope = tenant.EnterCompany();
+        return await scope.ServiceProvider.GetRequiredService<MembershipService>().ListAsync();
+    }
+
+    /// <summary>The company's API keys.</summary>
+    public static async Task<IReadOnlyList<ApiKeyInfo>> ApiKeysAsync(this TestTenant tenant)
+    {
+        await using var scope = tenant.EnterCompany();
+        return await scope.ServiceProvider.GetRequiredService<ApiKeyService>().ListAsync();
+    }
+
+    /// <summary>How many changes the company's audit log holds: any saved change in the company adds to it.</summary>
+    public static async Task<int> AuditCountAsync(this TestTenant tenant)
+    {
+        await using var scope = tenant.EnterCompany();
+        PagedResult<AuditEntryInfo> page = await scope.ServiceProvider.GetRequiredService<AuditLogService>().ListAsync(new AuditQuery { PageSize = 1 });
+        return page.TotalCount;
+    }
+
+    private static AsyncServiceScope EnterCompany(this TestTenant tenant)
+    {
+        var scope = tenant.App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CompanyContext>().Enter(new CompanyScope(tenant.CompanyId, Actor.Person(tenant.OwnerId), RoleRights.All));
+        return scope;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+
+namespace DocSync.Web.Tests.Pages;
+
+/// <summary>
+/// One handler of a company page (<c>/c/{companyId}/…</c>). <see cref="All"/> lists every one the UI
+/// maps (a test compares it with the app's endpoints), so the cross-company matrix covers a new page
+/// or form as soon as it is added.
+/// </summary>
+/// <param name="Method">GET or POST.</param>
+/// <param name="Template">The route as the page declares it, e.g. <c>/c/{companyId:guid}/documents/{documentId:guid}</c>.</param>
+/// <param name="Handler">The named handler (<c>?handler=</c>), lower case, or <see langword="null"/>.</param>
+/// <param name="TargetsThing">Whether it acts on one thing named by id (in its route or form), so that id can belong to another company.</param>
+/// <param name="Form">The form fields a person would send, for the given ids.</param>
+/// <param name="FilePart">The form's file field, if it uploads one.</param>
+public sealed partial record PageRoute(
+    string Method, string Template, string? Handler, bool TargetsThing,
+    Func<PageIds, Dictionary<string, string>>? Form = null, string? FilePart = null)
+{
+    private const string Documents = "/c/{companyId:guid}/documents";
+    private const string Document = "/c/{companyId:guid}/documents/{documentId:guid}";
+    private const string Inbox = "/c/{companyId:guid}/inbox";
+    private const string InboxItem = "/c/{companyId:guid}/inbox/{itemId:guid}";
+    private const string Binders = "/c/{companyId:guid}/binders";
+    private const string People = "/c/{companyId:guid}/people";
+    private const string ApiKeys = "/c/{companyId:guid}/api-keys";
+
+    public static IReadOnlyList<PageRoute> All { get; } =
+    [
+        new("GET", Documents, null, false),
+        new("GET", Documents + "/new", null, false),
+        new("POST", Documents + "/new", null, false, ids => DocumentForm(ids, "X-MATRIX-NEW"), "Input.File"),
+        new("GET", Document, null, true),
+        new("POST", Document, "status", true, _ => new() { ["status"] = "Cancelled", ["version"] = "1" }),
+        new("POST", Document, "attach", true, _ => new() { ["version"] = "1" }, "file"),
+        new("GET", Document + "/files/{fileId:guid}", null, true),
+        new("GET", Inbox, null, false),
+        new("POST", Inbox, null, false, FilePart: "files"),
+        new("GET", InboxItem, null, true),
+        new("POST", InboxItem, "convert", true, ids => DocumentForm(ids, "X-MATRIX-CONVERT")),
+        new("POST", InboxItem, "reject", true, _ => new() { ["reason"] = "matrix" }),
+        new("GET", InboxItem + "/content", null, true),
+        new("GET", Binders, null, false),
+        new("POST", Binders, "create", false, _ => new() { ["name"] = "Matrix binder", ["description"] = "made by the matrix" }),
+        new("POST", Binders, "rename", true, ids => new() { ["binderId"] = Id(ids.BinderId), ["name"] = "Renamed by the matrix" }),
+        new("POST", Binders, "delete", true, ids => new() { ["binderId"] = Id(ids.BinderId) }),
+        new("GET", People, null, false),
+        new("POST", People, "add", false, _ => new() { ["email"] = "matrix-new@example.com", ["displayName"] = "Matrix Newcomer", ["role"] = "Member" }),
+        new("POST", People, "role", true, ids => new() { ["personId"] = Id(ids.PersonId), ["role"] = "External" }),
+        new("POST", People, "remove", true, ids => new() { ["personId"] = Id(ids.PersonId) }),
+        new("GET", ApiKeys, null, false),
+        new("POST", ApiKeys, "create", false, _ => new() { ["name"] = "Matrix key", ["access"] = "ReadWrite" }),
+        new("POST", ApiKeys, "revoke", true, ids => new() { ["keyId"] = Id(ids.KeyId) }),
+        new("GET", "/c/{companyId:guid}/audit", null, false),
+    ];
+
+    /// <summary>What identifies the handler: method, template and handler name.</summary>
+    public string Key => Describe(Method, Template, Handler);
+
+    /// <summary>Whether the route names a file (of a document) as well as its owner.</summary>
+    public bool NamesFile => Template.Contains("{fileId", StringComparison.Ordinal);
+
+    /// <summary>The identifying text of a handler.</summary>
+    public static string Describe(string method, string template, string? handler) =>
+        handler is null ? $"{method} {template}" : $"{method} {template}?handler={handler}";
+
+    /// <summary>The URL under <paramref name="companyId"/> naming <paramref name="ids"/>' things.</summary>
+    public string Url(Guid companyId, PageIds ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var path = RouteParameter().Replace(Template, m =>
+            (m.Groups["name"].Value == "companyId" ? companyId : ids.Route(m.Groups["name"].Value)).ToString());
+        return Handler is null ? path : $"{path}?handler={Handler}";
+    }
+
+    /// <summary>The form as multipart (every form of the UI accepts it), with <paramref name="token"/> and a PDF in <see cref="FilePart"/>.</summary>
+    public MultipartFormDataContent Body(PageIds ids, string token)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in Form?.Invoke(ids) ?? [])
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        content.Add(new StringContent(token), UiClient.TokenField);
+        if (FilePart is not null)
+        {
+            var file = new ByteArrayContent(RealFiles.Pdf("matrix"));
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            content.Add(file, FilePart, "matrix.pdf");
+        }
+
+        return content;
+    }
+
+    public override string ToString() => Key;
+
+    private static Dictionary<string, string> DocumentForm(PageIds ids, string number) => new()
+    {
+        ["Input.Type"] = "Invoice",
+        ["Input.Number"] = number,
+        ["Input.IssueDate"] = "2026-02-01",
+        ["Input.Currency"] = "EUR",
+        ["Input.PartyName"] = "Matrix Party",
+        ["Input.Status"] = "Draft",
+        ["Input.BinderId"] = Id(ids.BinderId),
+        ["Input.Lines[0].Description"] = "Matrix line",
+        ["Input.Lines[0].Quantity"] = "1",
+        ["Input.Lines[0].UnitPrice"] = "10",
+        ["Input.Lines[0].VatRate"] = "21",
+    };
+
+    private static string Id(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"\{(?<name>\w+)(:[^}]*)?\}")]
+    private static partial Regex RouteParameter();
+}
