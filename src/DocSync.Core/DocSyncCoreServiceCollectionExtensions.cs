@@ -53,6 +53,7 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddScoped<FolderService>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<DocSync.Core.Connections.ConnectionService>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -73,6 +73,9 @@ public sealed partial class DocSyncDbContext : IdentityUserContext<Person, Guid>
     /// <summary>The current company's outbox.</summary>
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    /// <summary>Linked Dropbox accounts.</summary>
+    public DbSet<Connections.DropboxConnection> DropboxConnections => Set<Connections.DropboxConnection>();
+
     /// <summary>The company every scoped query is filtered on; <see cref="Guid.Empty"/> (matches nothing) when none was entered.</summary>
     internal Guid CurrentCompanyId => _companyContext.CurrentCompanyId ?? Guid.Empty;
 

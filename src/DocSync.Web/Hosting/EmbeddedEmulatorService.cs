@@ -4,13 +4,14 @@ using Microsoft.Extensions.Options;
 namespace DocSync.Web.Hosting;
 
 /// <summary>Runs the Dropbox emulator inside the DocSync process when <see cref="EmbeddedEmulatorOptions.Enabled"/>.</summary>
-internal sealed partial class EmbeddedEmulatorService(IOptions<EmbeddedEmulatorOptions> options, ILogger<EmbeddedEmulatorService> logger) : IHostedService, IAsyncDisposable
+public sealed partial class EmbeddedEmulatorService(IOptions<EmbeddedEmulatorOptions> options, ILogger<EmbeddedEmulatorService> logger) : IHostedService, IAsyncDisposable
 {
     private DropboxEmulator? _emulator;
 
     /// <summary>The running emulator's base address, or <see langword="null"/> when it is off or failed to start.</summary>
     public Uri? BaseUri => _emulator?.BaseUri;
 
+    /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -32,8 +33,10 @@ internal sealed partial class EmbeddedEmulatorService(IOptions<EmbeddedEmulatorO
         }
     }
 
+    /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         if (_emulator is { } emulator)

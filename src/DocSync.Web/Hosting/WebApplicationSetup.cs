@@ -88,7 +88,12 @@ public static class WebApplicationSetup
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiDocumentTransformer>());
         services.AddHealthChecks().AddDbContextCheck<DocSyncDbContext>("database");
-        services.AddHostedService<EmbeddedEmulatorService>();
+        services.AddSingleton<EmbeddedEmulatorService>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedEmulatorService>());
+        services.AddOptions<Features.Connections.DropboxAppOptions>().Bind(configuration.GetSection(Features.Connections.DropboxAppOptions.Section));
+        services.AddHttpClient(Features.Connections.DropboxApp.HttpClientName);
+        services.AddSingleton<Features.Connections.DropboxApp>();
+        services.AddSingleton<DocSync.Core.Connections.ISecretProtector, DataProtectionSecretProtector>();
         return builder;
     }
 

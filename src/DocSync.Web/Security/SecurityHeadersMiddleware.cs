@@ -1,10 +1,13 @@
+using DocSync.Web.Features.Connections;
+
 namespace DocSync.Web.Security;
 
 /// <summary>
-/// Headers that keep the UI's pages from being framed, sniffed or fed foreign scripts. The API
-/// reference page (<c>/api/docs</c>) runs its own inline bootstrap, so it gets no script policy.
+/// Headers that keep the UI's pages from being framed, sniffed or fed foreign scripts. Forms may
+/// post to DocSync and redirect to Dropbox's consent page, nowhere else. The API reference page
+/// (<c>/api/docs</c>) runs its own inline bootstrap, so it gets no script policy.
 /// </summary>
-internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
+internal sealed class SecurityHeadersMiddleware(RequestDelegate next, DropboxApp dropbox)
 {
     private const string Policy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -17,7 +20,8 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         if (!context.Request.Path.StartsWithSegments("/api/docs"))
         {
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = Policy;
+            // Browsers apply form-action to the redirect that follows a form post: the connect form ends at the consent page.
+            headers.ContentSecurityPolicy = dropbox.Available ? $"{Policy} {dropbox.AuthorizeOrigin}" : Policy;
         }
 
         return next(context);

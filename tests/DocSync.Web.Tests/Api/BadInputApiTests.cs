@@ -215,6 +215,27 @@ public sealed class BadInputApiTests(Databases databases)
         await (await api.GetAsync($"{Documents}?binderId=12")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "binderId");
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Problem_FromRefusedRequest_KeepsSecurityHeaders(DatabaseProvider provider)
+    {
+        await using var app = await DocSyncApp.StartAsync(databases, provider);
+        var api = (await app.CreateTenantAsync()).Api();
+        var broken = SampleDocuments.Body(SampleDocuments.Invoice());
+        Set(broken, "content.totals.totalVat", 1m);
+
+        using var noRoute = await api.GetAsync("/api/v1/nowhere");
+        using var invalid = await api.PostDocumentAsync(Json(broken));
+        using var missing = await api.GetAsync($"{Documents}/{Guid.NewGuid()}");
+
+        // The answers written by the exception handler lose what the pipeline had set before the throw.
+        foreach (var response in new[] { noRoute, invalid, missing })
+        {
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            response.Headers.TryGetValues("X-Content-Type-Options", out var values).ShouldBeTrue($"{(int)response.StatusCode} has no X-Content-Type-Options");
+            values.ShouldBe(["nosniff"]);
+        }
+    }
+
     private static JsonNode? BreakSample(Func<JsonObject, JsonNode?> breakBody) =>
         breakBody(SampleDocuments.Body(SampleDocuments.Invoice(), files: SampleDocuments.PdfFile()));
 

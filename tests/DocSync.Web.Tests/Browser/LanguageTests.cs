@@ -41,23 +41,25 @@ public sealed class LanguageTests(Databases databases, Chromium chromium) : ICla
         await Assertions.Expect(elsewhere.Locator("html")).ToHaveAttributeAsync("lang", "fr");
     }
 
-    [Theory]
-    [InlineData("nl", "NL Nederlands", "30,55 €")]
-    [InlineData("fr", "FR Français", "30,55 €")]
-    public async Task NewDocument_DecimalAmountsInDutchOrFrench_Kept(string culture, string button, string total)
+    [Fact]
+    public async Task NewDocument_DecimalAmountsInDutchThenFrench_Kept()
     {
         // A number field always sends "12.50", whatever the page's language.
         await using var app = await DocSyncApp.StartKestrelAsync(databases, DatabaseProvider.Sqlite);
         var tenant = await app.CreateTenantAsync("Lumen BV");
         var page = await chromium.NewPageAsync(app.Address!);
         await page.SignInAsync(tenant.OwnerEmail);
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = BrowserSteps.Text(culture, "documents.new") }).ClickAsync();
 
-        await page.FillDocumentAsync("F-2026-0050", "Librairie Dupont SARL", culture, ("Led-lamp E27", "2.5", "10.10", "21"));
-        await page.GetByRole(AriaRole.Button, new() { Name = BrowserSteps.Text(culture, "new.submit") }).ClickAsync();
+        foreach (var (culture, button, number) in new[] { ("nl", "NL Nederlands", "F-2026-0050"), ("fr", "FR Français", "F-2026-0051") })
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = BrowserSteps.Text(culture, "nav.documents"), Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = BrowserSteps.Text(culture, "documents.new") }).ClickAsync();
+            await page.FillDocumentAsync(number, "Librairie Dupont SARL", culture, ("Led-lamp E27", "2.5", "10.10", "21"));
+            await page.GetByRole(AriaRole.Button, new() { Name = BrowserSteps.Text(culture, "new.submit") }).ClickAsync();
 
-        await page.WaitForURLAsync(BrowserSteps.DocumentUrl());
-        await Assertions.Expect(page.Row(BrowserSteps.Text(culture, "detail.totalIncl"))).ToContainTextAsync(total);
+            await page.WaitForURLAsync(BrowserSteps.DocumentUrl());
+            await Assertions.Expect(page.Row(BrowserSteps.Text(culture, "detail.totalIncl"))).ToContainTextAsync("30,55 €");
+        }
     }
 }

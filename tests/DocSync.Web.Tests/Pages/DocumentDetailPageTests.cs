@@ -38,4 +38,22 @@ public sealed class DocumentDetailPageTests(Databases databases)
         html.ShouldContain("F-STALE-1");
         (await api.GetJsonAsync($"{Documents}/{documentId}")).ToJsonString().ShouldBe(before);
     }
+
+    [Fact]
+    public async Task Get_PartyAddress_PostalCodeCityAndCountrySpaced()
+    {
+        await using var app = await DocSyncApp.StartAsync(databases, DatabaseProvider.Sqlite);
+        var tenant = await app.CreateTenantAsync("Lumen BV");
+        using var api = tenant.Api();
+        var documentId = (await api.CreateDocumentAsync(SampleDocuments.Body(SampleDocuments.Invoice()))).Id();
+        using var ui = await UiClient.SignInAsync(app, tenant.OwnerEmail);
+
+        using var response = await ui.Http.GetAsync($"/c/{tenant.CompanyId}/documents/{documentId}");
+
+        var html = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("Kortrijksesteenweg 112");
+        html.ShouldContain("9000 Gent BE");
+        html.ShouldContain("Paris FR");
+    }
 }

@@ -28,6 +28,8 @@ public sealed class IndexModel(ApiKeyService keys) : PageModel
     /// <param name="access">Read-only or read-write.</param>
     public async Task<IActionResult> OnPostCreateAsync(string? name, ApiKeyAccess access)
     {
+        // Listed first so a refused name shows the page with the keys still there.
+        await OnGetAsync();
         Created = await keys.CreateAsync(name ?? "", access, HttpContext.RequestAborted);
         // The page shows a secret: never cache it.
         Response.Headers.CacheControl = "no-store";

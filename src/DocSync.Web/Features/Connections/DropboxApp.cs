@@ -1,0 +1,70 @@
+using DocSync.Dropbox;
+using DocSync.Dropbox.Emulator.Model;
+using DocSync.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace DocSync.Web.Features.Connections;
+
+/// <summary>
+/// The Dropbox DocSync talks to: the real one when an app key is configured, otherwise the embedded
+/// emulator (clearly labelled in the UI), otherwise none.
+/// </summary>
+public sealed class DropboxApp(IOptions<DropboxAppOptions> options, EmbeddedEmulatorService emulator, IHttpClientFactory http)
+{
+    /// <summary>The named HTTP client used for Dropbox.</summary>
+    public const string HttpClientName = "DocSync.Dropbox";
+
+    /// <summary>Whether DocSync uses the embedded emulator.</summary>
+    public bool Emulated => string.IsNullOrWhiteSpace(options.Value.AppKey) && emulator.BaseUri is not null;
+
+    /// <summary>Whether accounts can be linked at all.</summary>
+    public bool Available => !string.IsNullOrWhiteSpace(options.Value.AppKey) || emulator.BaseUri is not null;
+
+    /// <summary>Whether the app is an app-folder app.</summary>
+    public bool AppFolder => !Emulated && options.Value.AppFolder;
+
+    /// <summary>The origin of the consent page (for the content security policy).</summary>
+    public string AuthorizeOrigin => ClientOptions().OAuthAuthorizeBaseUri.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>Client options for the effective Dropbox.</summary>
+    public DropboxClientOptions ClientOptions()
+    {
+        if (!string.IsNullOrWhiteSpace(options.Value.AppKey))
+        {
+            return new DropboxClientOptions { AppKey = options.Value.AppKey, AppSecret = options.Value.AppSecret };
+        }
+
+        var baseUri = emulator.BaseUri ?? throw new InvalidOperationException("No Dropbox app is configured and the embedded emulator is off.");
+        return new DropboxClientOptions
+        {
+            ApiBaseUri = baseUri,
+            ContentBaseUri = baseUri,
+            NotifyBaseUri = baseUri,
+            OAuthTokenBaseUri = baseUri,
+            OAuthAuthorizeBaseUri = baseUri,
+            AppKey = WorldSeeder.AppKey,
+            AppSecret = WorldSeeder.AppSecret,
+        };
+    }
+
+    /// <summary>An HTTP client for Dropbox.</summary>
+    public HttpClient Http() => http.CreateClient(HttpClientName);
+
+    /// <summary>
+    /// With the emulator, registers <paramref name="redirectUri"/> for the development app (a real
+    /// app's redirect URIs are registered by a person in the Dropbox App Console).
+    /// </summary>
+    /// <param name="redirectUri">DocSync's OAuth callback.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task EnsureRedirectRegisteredAsync(Uri redirectUri, CancellationToken cancellationToken)
+    {
+        if (!Emulated)
+        {
+            return;
+        }
+
+        using var response = await Http().PostAsJsonAsync(new Uri(emulator.BaseUri!, "_emulator/apps"),
+            new Dictionary<string, object> { ["key"] = WorldSeeder.AppKey, ["redirect_uris"] = new[] { redirectUri.ToString() } }, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+}
