@@ -54,6 +54,7 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddScoped<AuditLogService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<DocSync.Core.Connections.ConnectionService>();
+        services.TryAddSingleton<DocSync.Core.Connections.ISecretProtector, DocSync.Core.Connections.DataProtectionSecretProtector>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -53,6 +53,9 @@ public sealed class Document : ICompanyScoped
     /// <summary>When the latest version was made.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Number and party names folded for search (lower case, no accents; see <see cref="SearchText"/>).</summary>
+    public string SearchKey { get; set; } = "";
+
     /// <summary>Copies the searchable fields of <paramref name="content"/> onto the summary.</summary>
     /// <param name="content">The latest version's content.</param>
     public void Summarize(DocumentContent content)
@@ -66,5 +69,6 @@ public sealed class Document : ICompanyScoped
         TotalInclVat = content.Totals.TotalInclVat;
         SellerName = content.Seller.Name;
         BuyerName = content.Buyer?.Name;
+        SearchKey = SearchText.Fold($"{content.Number} {content.Seller.Name} {content.Buyer?.Name}");
     }
 }

@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using DocSync.Core.Blobs;
 using DocSync.Core.Validation;
 
 namespace DocSync.Core.Documents;
 
 /// <summary>Checks the files sent with a document and stores their bytes as blobs.</summary>
-internal sealed partial class DocumentFileIntake(BlobStore blobs)
+internal sealed class DocumentFileIntake(BlobStore blobs)
 {
     /// <summary>A checked, stored file; <paramref name="Generated"/> when DocSync rendered it.</summary>
     public sealed record StoredFile(DocumentFileKind Kind, string FileName, string ContentType, BlobRef Blob, bool Generated = false);
@@ -22,12 +21,12 @@ internal sealed partial class DocumentFileIntake(BlobStore blobs)
                 yield return new($"{at}.kind", "unknown-kind", "The file kind is pdf, ubl or attachment.");
             }
 
-            if (FileNameError(file.FileName) is { } error)
+            if (Organizing.FileRules.NameError(file.FileName) is { } error)
             {
                 yield return new($"{at}.fileName", "file-name", error);
             }
 
-            if (file.ContentType is null || file.ContentType.Length > 127 || !MediaType().IsMatch(file.ContentType))
+            if (!Organizing.FileRules.IsMediaType(file.ContentType))
             {
                 yield return new($"{at}.contentType", "content-type", "The content type is a media type such as application/pdf.");
             }
@@ -77,27 +76,4 @@ internal sealed partial class DocumentFileIntake(BlobStore blobs)
         var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         return read == head.Length ? head : head[..read];
     }
-
-    private static string? FileNameError(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return "The file name is required.";
-        }
-
-        if (name.Length > 255)
-        {
-            return "A file name has at most 255 characters.";
-        }
-
-        if (name is "." or ".." || name.IndexOfAny(['/', '\\']) >= 0 || name.Any(char.IsControl))
-        {
-            return "A file name has no directories, no control characters and is not '.' or '..'.";
-        }
-
-        return name.Trim() != name ? "A file name does not start or end with spaces." : null;
-    }
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*(;.*)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex MediaType();
 }

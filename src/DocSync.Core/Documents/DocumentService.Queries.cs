@@ -112,10 +112,9 @@ public sealed partial class DocumentService
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = query.Search.Trim().ToLowerInvariant();
-            documents = documents.Where(d => d.Number.ToLower().Contains(term)
-                || d.SellerName.ToLower().Contains(term)
-                || (d.BuyerName != null && d.BuyerName.ToLower().Contains(term)));
+            // Folded the same way as the stored key, so "ecole" and "ÉCOLE" find "École" on every database.
+            var term = SearchText.Fold(query.Search.Trim());
+            documents = documents.Where(d => d.SearchKey.Contains(term));
         }
 
         var total = await documents.CountAsync(cancellationToken).ConfigureAwait(false);

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace DocSync.Core.Organizing;
 
-/// <summary>The rules for names of inbox files, folders and folder files, and for media types.</summary>
+/// <summary>The rules for names of document files, inbox files, folders and folder files, and for media types.</summary>
 internal static partial class FileRules
 {
     /// <summary>Longest name, in UTF-16 code units (the columns hold 255).</summary>
@@ -30,10 +30,16 @@ internal static partial class FileRules
         }
 
         // Names end up as paths on disk and in Dropbox: a separator, a control character or a dot
-        // name could escape or confuse the folder it belongs to.
+        // name could escape or confuse the folder it belongs to; an invisible format character
+        // (a right-to-left override) could make "invoice\u202Efdp.exe" read as "invoiceexe.pdf".
         if (name is "." or ".." || name.IndexOfAny(['/', '\\']) >= 0 || name.Any(char.IsControl))
         {
             return "A name has no '/' or '\\', no control characters and is not '.' or '..'.";
+        }
+
+        if (name.Any(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format))
+        {
+            return "A name has no invisible formatting characters (such as a right-to-left override).";
         }
 
         return name.Trim() != name ? "A name does not start or end with spaces." : null;

@@ -93,7 +93,6 @@ public static class WebApplicationSetup
         services.AddOptions<Features.Connections.DropboxAppOptions>().Bind(configuration.GetSection(Features.Connections.DropboxAppOptions.Section));
         services.AddHttpClient(Features.Connections.DropboxApp.HttpClientName);
         services.AddSingleton<Features.Connections.DropboxApp>();
-        services.AddSingleton<DocSync.Core.Connections.ISecretProtector, DataProtectionSecretProtector>();
         return builder;
     }
 

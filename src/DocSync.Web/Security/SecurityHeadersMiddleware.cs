@@ -14,6 +14,17 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, DropboxApp
 
     public Task InvokeAsync(HttpContext context)
     {
+        // Set when the response starts: the exception handler clears headers set earlier.
+        context.Response.OnStarting(() =>
+        {
+            Apply(context);
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+
+    private void Apply(HttpContext context)
+    {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "same-origin";
@@ -23,7 +34,5 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, DropboxApp
             // Browsers apply form-action to the redirect that follows a form post: the connect form ends at the consent page.
             headers.ContentSecurityPolicy = dropbox.Available ? $"{Policy} {dropbox.AuthorizeOrigin}" : Policy;
         }
-
-        return next(context);
     }
 }

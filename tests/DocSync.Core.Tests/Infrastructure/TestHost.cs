@@ -38,6 +38,7 @@ public sealed class TestHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
         services.AddDocSyncCore(configuration);
         configure?.Invoke(services);
         return new TestHost(services.BuildServiceProvider(validateScopes: true), time, blobRoot);

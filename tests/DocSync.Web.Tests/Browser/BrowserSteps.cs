@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace DocSync.Web.Tests.Browser;
 
-/// <summary>What the browser tests do again and again, through the UI as a person would (English labels).</summary>
+/// <summary>What the browser tests do again and again, through the UI as a person would.</summary>
 public static partial class BrowserSteps
 {
     private static readonly Texts Words = new();
@@ -68,7 +68,7 @@ public static partial class BrowserSteps
         return client;
     }
 
-    /// <summary>Reads a response's body.</summary>
+    /// <summary>The body of a response that must be 200.</summary>
     public static async Task<byte[]> BytesAsync(this IAPIResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);

@@ -18,6 +18,7 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         builder.Property(d => d.Number).HasMaxLength(64);
         builder.Property(d => d.Currency).HasMaxLength(3);
         builder.Property(d => d.SellerName).HasMaxLength(200);
+        builder.Property(d => d.SearchKey).HasDefaultValue("");
         builder.Property(d => d.BuyerName).HasMaxLength(200);
         builder.Property(d => d.TotalInclVat).HasPrecision(18, 2);
         builder.HasIndex(d => new { d.CompanyId, d.IssueDate });

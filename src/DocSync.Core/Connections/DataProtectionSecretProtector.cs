@@ -1,16 +1,18 @@
 using System.Security.Cryptography;
-using DocSync.Core.Connections;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace DocSync.Web.Security;
+namespace DocSync.Core.Connections;
 
-/// <summary>Encrypts secrets at rest with ASP.NET Core Data Protection (purpose-bound, key ring under <c>DocSync:Web:KeysPath</c>).</summary>
-internal sealed class DataProtectionSecretProtector(IDataProtectionProvider provider) : ISecretProtector
+/// <summary>Encrypts secrets at rest with ASP.NET Core Data Protection (purpose-bound; the host persists the key ring).</summary>
+/// <param name="provider">The host's Data Protection.</param>
+public sealed class DataProtectionSecretProtector(IDataProtectionProvider provider) : ISecretProtector
 {
     private readonly IDataProtector _protector = provider.CreateProtector("DocSync.Secrets.v1");
 
+    /// <inheritdoc />
     public string Protect(string secret) => _protector.Protect(secret);
 
+    /// <inheritdoc />
     public bool TryUnprotect(string protectedSecret, out string secret)
     {
         try
