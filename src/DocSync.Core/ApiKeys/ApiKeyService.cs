@@ -122,9 +122,13 @@ public sealed class ApiKeyService(DocSyncDbContext db, ICompanyContext company, 
             return null;
         }
 
+        // "Last used" to the minute: a busy host application must not pay one extra write per call.
         var now = time.GetUtcNow();
-        await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Id == key.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken).ConfigureAwait(false);
+        if (key.LastUsedAt is not { } lastUsed || now - lastUsed >= LastUsedResolution)
+        {
+            await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Id == key.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken).ConfigureAwait(false);
+        }
         // A host application works with documents, their binders and the inbox; people, keys,
         // connections and settings stay with people.
         IReadOnlySet<Right> rights = key.Access == ApiKeyAccess.ReadWrite
@@ -132,6 +136,9 @@ public sealed class ApiKeyService(DocSyncDbContext db, ICompanyContext company, 
             : new HashSet<Right> { Right.ViewDocuments };
         return new CompanyScope(key.CompanyId, Actor.ApiKey(key.Id), rights);
     }
+
+    /// <summary>How precisely <see cref="ApiKeyInfo.LastUsedAt"/> follows use: one minute.</summary>
+    public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     private static byte[] Hash(byte[] salt, string secret) => HMACSHA256.HashData(salt, Encoding.UTF8.GetBytes(secret));
 

@@ -105,6 +105,9 @@ public static class WebApplicationSetup
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
+
+        // Routing after the status and exception pages, so their re-executed requests are routed afresh.
+        app.UseRouting();
         app.UseRequestLocalization(o =>
         {
             o.SetDefaultCulture("en").AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);

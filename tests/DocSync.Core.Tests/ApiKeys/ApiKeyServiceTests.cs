@@ -82,4 +82,38 @@ public sealed class ApiKeyServiceTests(DatabaseFixture fixture)
         (await Should.ThrowAsync<AccessDeniedException>(() => unit.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync("x", ApiKeyAccess.ReadOnly)))
             .Right.ShouldBe(Right.ManageApiKeys);
     }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AuthenticateAsync_ManyCallsWithinAMinute_RecordsLastUseOncePerMinute(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(fixture, provider);
+        var owner = await host.NewCompanyAsync();
+        CreatedApiKey key;
+        await using (var unit = host.Scope(owner))
+        {
+            key = await unit.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync("onFact", ApiKeyAccess.ReadWrite);
+        }
+
+        async Task<DateTimeOffset?> LastUsedAsync()
+        {
+            await using var unit = host.Scope(owner);
+            return (await unit.ServiceProvider.GetRequiredService<ApiKeyService>().ListAsync()).Single().LastUsedAt;
+        }
+
+        async Task AuthenticateAsync()
+        {
+            await using var anonymous = host.Scope();
+            (await anonymous.ServiceProvider.GetRequiredService<ApiKeyService>().AuthenticateAsync(key.Token)).ShouldNotBeNull();
+        }
+
+        var first = host.Time.GetUtcNow();
+        await AuthenticateAsync();
+        host.Time.Advance(TimeSpan.FromSeconds(50));
+        await AuthenticateAsync();
+        (await LastUsedAsync()).ShouldBe(first);
+
+        host.Time.Advance(TimeSpan.FromSeconds(20));
+        await AuthenticateAsync();
+        (await LastUsedAsync()).ShouldBe(first.AddSeconds(70));
+    }
 }

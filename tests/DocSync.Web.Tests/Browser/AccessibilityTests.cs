@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DocSync.Core.Persistence;
+using DocSync.Web.Tests.Pages;
 using Microsoft.Playwright;
 
 namespace DocSync.Web.Tests.Browser;
@@ -40,12 +41,13 @@ public sealed partial class AccessibilityTests(Databases databases, Chromium chr
         }
 
         var itemId = await tenant.ReceiveInboxItemAsync("scan.pdf", "application/pdf", RealFiles.Pdf("scan"));
-        var company = $"/c/{tenant.CompanyId}";
-        string[] pages =
-        [
-            $"{company}/documents", $"{company}/documents/new", $"{company}/documents/{documentId}", $"{company}/inbox",
-            $"{company}/inbox/{itemId}", $"{company}/binders", $"{company}/people", $"{company}/api-keys", $"{company}/audit",
-        ];
+        await tenant.LinkDropboxAsync("Accounting Dropbox", "Alice Martin", "alice@example.com");
+        var ids = new PageIds(tenant.CompanyId, documentId, Guid.Empty, itemId, binderId, Guid.Empty, Guid.Empty, Guid.Empty);
+
+        // Every company page the cross-company matrix knows (so a new one is swept too), but the file downloads.
+        var pages = PageRoute.All.Where(r => r.Method == "GET" && !r.NamesFile && !r.Template.EndsWith("/content", StringComparison.Ordinal))
+            .Select(r => r.Url(tenant.CompanyId, ids)).ToList();
+        pages.Count.ShouldBeGreaterThanOrEqualTo(10);
         var page = await chromium.NewPageAsync(app.Address!);
         await page.SignInAsync(tenant.OwnerEmail);
 

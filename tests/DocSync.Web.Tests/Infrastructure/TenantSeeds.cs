@@ -3,6 +3,7 @@ using DocSync.Core.Access;
 using DocSync.Core.ApiKeys;
 using DocSync.Core.Auditing;
 using DocSync.Core.Companies;
+using DocSync.Core.Connections;
 using DocSync.Core.Organizing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,21 @@ public static class TenantSeeds
         using var content = new MemoryStream(bytes);
         var receipt = await scope.ServiceProvider.GetRequiredService<InboxService>().ReceiveAsync(InboxSource.Upload, null, fileName, contentType, content);
         return receipt.Item.Id;
+    }
+
+    /// <summary>Stores a linked Dropbox connection as an OAuth round trip would (account, refresh token); returns its id.</summary>
+    public static async Task<Guid> LinkDropboxAsync(this TestTenant tenant, string name, string accountName, string accountEmail)
+    {
+        await using var scope = tenant.EnterCompany();
+        var request = new LinkRequest(name, "/DocSync", $"dbid:{Guid.NewGuid():N}", accountEmail, accountName, null, AppFolder: false, Emulated: false, $"refresh-{Guid.NewGuid():N}");
+        return (await scope.ServiceProvider.GetRequiredService<ConnectionService>().LinkAsync(request)).Id;
+    }
+
+    /// <summary>The company's Dropbox connections.</summary>
+    public static async Task<IReadOnlyList<DropboxConnectionInfo>> ConnectionsAsync(this TestTenant tenant)
+    {
+        await using var scope = tenant.EnterCompany();
+        return await scope.ServiceProvider.GetRequiredService<ConnectionService>().ListAsync();
     }
 
     /// <summary>Every inbox item of the company, whatever its status.</summary>

@@ -74,7 +74,13 @@ public sealed class CrossCompanyPageTests(Databases databases)
     public async Task EveryCompanyPage_OwnIds_Answers(DatabaseProvider provider)
     {
         // The matrix above proves something only if its URLs and forms reach the pages when the ids are right.
-        await using var app = await DocSyncApp.StartAsync(databases, provider);
+        // The embedded emulator stands in for Dropbox, so linking and disconnecting have somewhere to go.
+        await using var app = await DocSyncApp.StartAsync(databases, provider, new Dictionary<string, string?>
+        {
+            ["DocSync:Dropbox:Emulator:Enabled"] = "true",
+            ["DocSync:Dropbox:Emulator:Port"] = "0",
+            ["DocSync:Dropbox:Emulator:DataPath"] = databases.NewFolder(),
+        });
         var a = await CompanyAsync(app, "Lumen BV", "A-0001", "Klant van A", "Map van A", "a-scan.pdf", "Anna Lid", "contents of A");
         using var ui = await UiClient.SignInAsync(app, a.Tenant.OwnerEmail);
         var token = await ui.TokenAsync($"/c/{a.Ids.CompanyId}/binders");
@@ -159,8 +165,11 @@ public sealed class CrossCompanyPageTests(Databases databases)
         var personId = (await tenant.MembersAsync()).Single(m => m.Email == email).PersonId;
         var keyToken = await tenant.CreateApiKeyAsync(ApiKeyAccess.ReadOnly);
         var keyId = (await tenant.ApiKeysAsync()).Single(k => keyToken.StartsWith(k.Prefix + "_", StringComparison.Ordinal)).Id;
-        var ids = new PageIds(tenant.CompanyId, document.Id(), document["files"]!.AsArray().Single()!.Id(), itemId, binderId, keyId, personId);
-        return new Side(tenant, ids, [name, number, buyer, binder, inboxFile, member, email, tenant.OwnerEmail, fileText]);
+        var connection = $"Dropbox {binder}";
+        var dropboxEmail = $"dropbox-{Guid.NewGuid():N}@example.com";
+        var connectionId = await tenant.LinkDropboxAsync(connection, $"{member} at Dropbox", dropboxEmail);
+        var ids = new PageIds(tenant.CompanyId, document.Id(), document["files"]!.AsArray().Single()!.Id(), itemId, binderId, keyId, personId, connectionId);
+        return new Side(tenant, ids, [name, number, buyer, binder, inboxFile, member, email, tenant.OwnerEmail, fileText, connection, dropboxEmail]);
     }
 
     // Everything of B a page could change, read through B's API key and, where the API shows nothing, B's services.
@@ -177,6 +186,7 @@ public sealed class CrossCompanyPageTests(Databases databases)
             .. (await side.Tenant.MembersAsync()).Select(m => $"member {m.PersonId} {m.Role}"),
             .. (await side.Tenant.ApiKeysAsync()).Select(k => $"key {k.Id} {k.Name} {k.Access} revoked {k.RevokedAt}"),
             .. (await side.Tenant.InboxItemsAsync()).Select(i => $"inbox {i.Id} {i.Status} {i.BinderId} {i.DocumentId}"),
+            .. (await side.Tenant.ConnectionsAsync()).Select(c => $"connection {c.Id} {c.Name} {c.State} {c.RootFolder}"),
         ];
         return string.Join('\n', parts);
     }

@@ -18,7 +18,7 @@ public sealed class DocumentDetailPageTests(Databases databases)
         using var api = tenant.Api();
         var documentId = (await api.CreateDocumentAsync(SampleDocuments.Body(SampleDocuments.Invoice("F-STALE-1")))).Id();
         using var ui = await UiClient.SignInAsync(app, tenant.OwnerEmail);
-        var ids = new PageIds(tenant.CompanyId, documentId, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty);
+        var ids = new PageIds(tenant.CompanyId, documentId, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty);
         var route = PageRoute.All.Single(r => r.Handler == handler && r.Template.EndsWith("{documentId:guid}", StringComparison.Ordinal));
         var page = PageRoute.All.Single(r => r.Method == "GET" && r.Template.EndsWith("{documentId:guid}", StringComparison.Ordinal));
         var token = await ui.TokenAsync(page.Url(tenant.CompanyId, ids));

@@ -1,7 +1,10 @@
 namespace DocSync.Web.Tests.Pages;
 
-/// <summary>The ids a company page can name, in its route (company, document, file, inbox item) or its form (binder, API key, person).</summary>
-public sealed record PageIds(Guid CompanyId, Guid DocumentId, Guid FileId, Guid ItemId, Guid BinderId, Guid KeyId, Guid PersonId)
+/// <summary>
+/// The ids a company page can name, in its route (company, document, file, inbox item) or its form
+/// (binder, API key, person, Dropbox connection).
+/// </summary>
+public sealed record PageIds(Guid CompanyId, Guid DocumentId, Guid FileId, Guid ItemId, Guid BinderId, Guid KeyId, Guid PersonId, Guid ConnectionId)
 {
     /// <summary>The value of route parameter <paramref name="name"/>.</summary>
     public Guid Route(string name) => name switch

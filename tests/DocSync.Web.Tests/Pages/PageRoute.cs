@@ -26,6 +26,7 @@ public sealed partial record PageRoute(
     private const string Binders = "/c/{companyId:guid}/binders";
     private const string People = "/c/{companyId:guid}/people";
     private const string ApiKeys = "/c/{companyId:guid}/api-keys";
+    private const string Connections = "/c/{companyId:guid}/connections";
 
     public static IReadOnlyList<PageRoute> All { get; } =
     [
@@ -54,6 +55,11 @@ public sealed partial record PageRoute(
         new("POST", ApiKeys, "create", false, _ => new() { ["name"] = "Matrix key", ["access"] = "ReadWrite" }),
         new("POST", ApiKeys, "revoke", true, ids => new() { ["keyId"] = Id(ids.KeyId) }),
         new("GET", "/c/{companyId:guid}/audit", null, false),
+        new("GET", Connections, null, false),
+        new("POST", Connections, "connect", false, _ => new() { ["name"] = "Matrix Dropbox", ["rootFolder"] = "/Matrix" }),
+        new("POST", Connections, "pause", true, ids => new() { ["connectionId"] = Id(ids.ConnectionId) }),
+        new("POST", Connections, "resume", true, ids => new() { ["connectionId"] = Id(ids.ConnectionId) }),
+        new("POST", Connections, "disconnect", true, ids => new() { ["connectionId"] = Id(ids.ConnectionId) }),
     ];
 
     /// <summary>What identifies the handler: method, template and handler name.</summary>

@@ -1,0 +1,31 @@
+using System.Net;
+using DocSync.Core.Connections;
+using DocSync.Core.Persistence;
+
+namespace DocSync.Web.Tests.Pages;
+
+/// <summary>The Dropbox connections page when DocSync has no Dropbox to talk to (no app key, emulator off).</summary>
+[Collection(WebCollection.Name)]
+public sealed class ConnectionsPageTests(Databases databases)
+{
+    [Fact]
+    public async Task Disconnect_NoDropboxConfigured_DisconnectedWithNote()
+    {
+        // Linked while an app key was set; the key has since been removed from the settings.
+        await using var app = await DocSyncApp.StartAsync(databases, DatabaseProvider.Sqlite);
+        var tenant = await app.CreateTenantAsync("Lumen BV");
+        var connectionId = await tenant.LinkDropboxAsync("Accounting Dropbox", "Alice Martin", "alice@example.com");
+        using var ui = await UiClient.SignInAsync(app, tenant.OwnerEmail);
+        var url = $"/c/{tenant.CompanyId}/connections";
+        var token = await ui.TokenAsync(url);
+
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["connectionId"] = connectionId.ToString(), [UiClient.TokenField] = token });
+        using var response = await ui.Http.PostAsync($"{url}?handler=disconnect", form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        response.Headers.Location?.OriginalString.ShouldBe(url);
+        var connection = (await tenant.ConnectionsAsync()).ShouldHaveSingleItem();
+        connection.State.ShouldBe(ConnectionState.Disconnected);
+        connection.LastError.ShouldNotBeNullOrEmpty("the person is told to remove DocSync in the Dropbox account settings");
+    }
+}
