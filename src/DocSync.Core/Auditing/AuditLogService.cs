@@ -11,7 +11,7 @@ namespace DocSync.Core.Auditing;
 public sealed class AuditLogService(DocSyncDbContext db, ICompanyContext company)
 {
     /// <summary>The name shown for changes DocSync made itself.</summary>
-    public const string SystemActorName = "DocSync";
+    public const string SystemActorName = ActorNames.System;
 
     /// <summary>Lists changes, newest first, with each actor's name. Needs <see cref="Right.ViewAudit"/>.</summary>
     /// <param name="query">Filters and paging.</param>
@@ -58,9 +58,9 @@ public sealed class AuditLogService(DocSyncDbContext db, ICompanyContext company
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var names = await ActorNamesAsync(page, cancellationToken).ConfigureAwait(false);
+        var names = await ActorNames.ResolveAsync(db, page.Select(e => (e.ActorKind, e.ActorId)), cancellationToken).ConfigureAwait(false);
         var items = page.Select(e => new AuditEntryInfo(
-            e.Id, e.OccurredAt, e.ActorKind, e.ActorId, NameOf(names, e.ActorKind, e.ActorId), e.Action, e.EntityType, e.EntityId,
+            e.Id, e.OccurredAt, e.ActorKind, e.ActorId, ActorNames.NameOf(names, e.ActorKind, e.ActorId), e.Action, e.EntityType, e.EntityId,
             e.ChangedProperties?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [])).ToList();
         return new PagedResult<AuditEntryInfo>(items, query.Page, query.PageSize, total);
     }
@@ -92,39 +92,4 @@ public sealed class AuditLogService(DocSyncDbContext db, ICompanyContext company
             yield return new("to", "before-from", "The end of the period is not before its start.");
         }
     }
-
-    private async Task<Dictionary<(ActorKind, Guid), string>> ActorNamesAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
-    {
-        var names = new Dictionary<(ActorKind, Guid), string>();
-        var people = entries.Where(e => e.ActorKind == ActorKind.Person).Select(e => e.ActorId).Distinct().ToList();
-        if (people.Count > 0)
-        {
-            // People are not company-scoped; only ids this company's own log holds are looked up.
-            foreach (var person in await db.Users.AsNoTracking().Where(p => people.Contains(p.Id))
-                         .Select(p => new { p.Id, p.DisplayName }).ToListAsync(cancellationToken).ConfigureAwait(false))
-            {
-                names[(ActorKind.Person, person.Id)] = person.DisplayName;
-            }
-        }
-
-        var keys = entries.Where(e => e.ActorKind == ActorKind.ApiKey).Select(e => e.ActorId).Distinct().ToList();
-        if (keys.Count > 0)
-        {
-            foreach (var key in await db.ApiKeys.AsNoTracking().Where(k => keys.Contains(k.Id))
-                         .Select(k => new { k.Id, k.Name }).ToListAsync(cancellationToken).ConfigureAwait(false))
-            {
-                names[(ActorKind.ApiKey, key.Id)] = key.Name;
-            }
-        }
-
-        return names;
-    }
-
-    private static string NameOf(Dictionary<(ActorKind, Guid), string> names, ActorKind kind, Guid id) => kind switch
-    {
-        ActorKind.System => SystemActorName,
-        _ when names.TryGetValue((kind, id), out var name) => name,
-        ActorKind.ApiKey => "Unknown API key",
-        _ => "Unknown person",
-    };
 }

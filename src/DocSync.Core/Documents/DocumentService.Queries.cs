@@ -1,3 +1,4 @@
+using DocSync.Core.Access;
 using DocSync.Core.Companies;
 using DocSync.Core.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -49,9 +50,17 @@ public sealed partial class DocumentService
         var versions = await db.DocumentVersions.AsNoTracking()
             .Where(v => v.DocumentId == documentId)
             .OrderBy(v => v.Number)
-            .Select(v => new DocumentVersionInfo(v.Number, v.Status, v.CreatedAt, v.CreatedBy))
+            .Select(v => new { v.Number, v.Status, v.CreatedAt, v.CreatedBy })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return versions.Count > 0 ? versions : throw new NotFoundException("document", documentId);
+        if (versions.Count == 0)
+        {
+            throw new NotFoundException("document", documentId);
+        }
+
+        var actors = versions.Select(v => ParseActor(v.CreatedBy)).ToList();
+        var names = await Auditing.ActorNames.ResolveAsync(db, actors, cancellationToken).ConfigureAwait(false);
+        return versions.Select((v, i) => new DocumentVersionInfo(v.Number, v.Status, v.CreatedAt, v.CreatedBy,
+            Auditing.ActorNames.NameOf(names, actors[i].Kind, actors[i].Id))).ToList();
     }
 
     /// <summary>Opens a file of a document (any version). Needs <see cref="Right.ViewDocuments"/>.</summary>
@@ -126,4 +135,11 @@ public sealed partial class DocumentService
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new PagedResult<DocumentSummary>(items, query.Page, query.PageSize, total);
     }
+
+    private static (ActorKind Kind, Guid Id) ParseActor(string createdBy) => createdBy.Split(':', 2) switch
+    {
+        ["person", var id] when Guid.TryParse(id, out var person) => (ActorKind.Person, person),
+        ["api-key", var id] when Guid.TryParse(id, out var key) => (ActorKind.ApiKey, key),
+        _ => (ActorKind.System, Guid.Empty),
+    };
 }

@@ -191,7 +191,7 @@ public sealed class DocumentsApiTests(Databases databases)
         var versions = (await api.GetJsonAsync($"{Documents}/{id}/versions")).AsArray();
         versions.Select(v => v!["number"]!.GetValue<int>()).ShouldBe([1, 2]);
         versions.Select(v => v!["status"]!.GetValue<string>()).ShouldBe(["draft", "final"]);
-        versions.ShouldAllBe(v => v!["createdBy"]!.GetValue<string>().StartsWith("api-key:", StringComparison.Ordinal));
+        versions.ShouldAllBe(v => v!["createdBy"]!.GetValue<string>().StartsWith("api-key:", StringComparison.Ordinal) && v["createdByName"]!.GetValue<string>() == "tests");
 
         var first = await api.GetJsonAsync($"{Documents}/{id}/versions/1");
         first["version"]!.GetValue<int>().ShouldBe(1);

@@ -43,7 +43,7 @@ public sealed partial class CallbackModel(
 
         if (!string.IsNullOrEmpty(error) || string.IsNullOrEmpty(code))
         {
-            return Redirect($"/c/{pending.CompanyId}/connections?error={Uri.EscapeDataString(texts["connections.denied"])}");
+            return Redirect($"/c/{pending.CompanyId}/connections?error=denied");
         }
 
         var scope = await access.ForPersonAsync(pending.PersonId, pending.CompanyId, HttpContext.RequestAborted);
@@ -64,9 +64,9 @@ public sealed partial class CallbackModel(
         }
         catch (Exception failure) when (failure is DropboxApiException or HttpRequestException or ValidationFailedException or ConflictException)
         {
-            LinkFailed(logger, pending.CompanyId, failure.GetType().Name);
-            var message = failure is ValidationFailedException v ? string.Join(" ", v.Errors.Select(e => e.Message)) : failure.Message;
-            return Redirect($"/c/{pending.CompanyId}/connections?error={Uri.EscapeDataString(message)}");
+            // The page shows a known text for a code; the details go to the log, never into a URL.
+            LinkFailed(logger, pending.CompanyId, failure.GetType().Name, failure.Message);
+            return Redirect($"/c/{pending.CompanyId}/connections?error={(failure is ConflictException ? "taken" : "failed")}");
         }
     }
 
@@ -77,6 +77,6 @@ public sealed partial class CallbackModel(
         return Page();
     }
 
-    [LoggerMessage(EventId = 2301, Level = LogLevel.Warning, Message = "Linking a Dropbox account for company {CompanyId} failed: {Failure}")]
-    private static partial void LinkFailed(ILogger logger, Guid companyId, string failure);
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Warning, Message = "Linking a Dropbox account for company {CompanyId} failed: {Failure}: {Detail}")]
+    private static partial void LinkFailed(ILogger logger, Guid companyId, string failure, string detail);
 }

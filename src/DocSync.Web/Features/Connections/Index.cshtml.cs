@@ -1,6 +1,7 @@
 using DocSync.Core.Companies;
 using DocSync.Core.Connections;
 using DocSync.Dropbox;
+using DocSync.Web.Localization;
 using DocSync.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace DocSync.Web.Features.Connections;
 /// person), link again, pause, resume, disconnect (the grant is revoked at Dropbox).
 /// </summary>
 [RequireRight(Right.ManageDropboxConnections)]
-public sealed class IndexModel(ConnectionService connections, DropboxApp dropbox, IDataProtectionProvider protection, TimeProvider time) : PageModel
+public sealed class IndexModel(ConnectionService connections, DropboxApp dropbox, IDataProtectionProvider protection, TimeProvider time, Texts texts) : PageModel
 {
     /// <summary>The company of the URL.</summary>
     [FromRoute]
@@ -23,9 +24,18 @@ public sealed class IndexModel(ConnectionService connections, DropboxApp dropbox
     [FromQuery]
     public string? Linked { get; set; }
 
-    /// <summary>Why linking failed, from the callback.</summary>
-    [FromQuery]
-    public string? Error { get; set; }
+    /// <summary>Why linking failed, from the callback: a code (<c>denied</c>, <c>failed</c>), never text from the URL.</summary>
+    [FromQuery(Name = "error")]
+    public string? ErrorCode { get; set; }
+
+    /// <summary>The message for <see cref="ErrorCode"/>.</summary>
+    public string? Error => ErrorCode switch
+    {
+        "denied" => texts["connections.denied"],
+        "failed" => texts["connections.failed"],
+        "taken" => texts["connections.taken"],
+        _ => null,
+    };
 
     /// <summary>The connections.</summary>
     public IReadOnlyList<DropboxConnectionInfo> Connections { get; private set; } = [];
@@ -91,6 +101,12 @@ public sealed class IndexModel(ConnectionService connections, DropboxApp dropbox
     {
         var cancellationToken = HttpContext.RequestAborted;
         string? note = null;
+        if (!dropbox.Available)
+        {
+            await connections.DisconnectAsync(connectionId, texts["connections.notRevoked"], cancellationToken);
+            return Redirect($"/c/{CompanyId}/connections");
+        }
+
         try
         {
             var refreshToken = await connections.RevealRefreshTokenAsync(connectionId, cancellationToken);
@@ -108,7 +124,7 @@ public sealed class IndexModel(ConnectionService connections, DropboxApp dropbox
         }
         catch (Exception error) when (error is DropboxApiException or HttpRequestException or TaskCanceledException)
         {
-            note = "DocSync could not reach Dropbox to revoke the access; remove DocSync under Connected apps in the Dropbox account settings.";
+            note = texts["connections.notRevoked"];
         }
 
         await connections.DisconnectAsync(connectionId, note, cancellationToken);

@@ -2,6 +2,7 @@ using DocSync.Core.Access;
 using DocSync.Core.Companies;
 using DocSync.Core.Documents;
 using DocSync.Core.Organizing;
+using DocSync.Web.Localization;
 using DocSync.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace DocSync.Web.Features.Documents;
 
 /// <summary>One document (any version) with its files and history; status change and file upload make new versions.</summary>
 [RequireRight(Right.ViewDocuments)]
-public sealed class DetailModel(DocumentService documents, BinderService binders, ICompanyContext company) : PageModel
+public sealed class DetailModel(DocumentService documents, BinderService binders, ICompanyContext company, Texts texts) : PageModel
 {
     /// <summary>The company of the URL.</summary>
     [FromRoute]
@@ -60,7 +61,7 @@ public sealed class DetailModel(DocumentService documents, BinderService binders
         var current = Document!;
         if (file is null)
         {
-            ModelState.AddModelError("file", "Choose a file.");
+            ModelState.AddModelError("file", texts["error.chooseFile"]);
             return Page();
         }
 

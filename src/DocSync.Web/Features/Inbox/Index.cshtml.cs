@@ -1,6 +1,7 @@
 using DocSync.Core;
 using DocSync.Core.Companies;
 using DocSync.Core.Organizing;
+using DocSync.Web.Localization;
 using DocSync.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ namespace DocSync.Web.Features.Inbox;
 
 /// <summary>The company's inbox: files waiting to become documents (uploaded here, sent by the API, collected from Dropbox).</summary>
 [RequireRight(Right.ProcessInbox)]
-public sealed class IndexModel(InboxService inbox) : PageModel
+public sealed class IndexModel(InboxService inbox, Texts texts) : PageModel
 {
     /// <summary>The company of the URL.</summary>
     [FromRoute]
@@ -37,7 +38,7 @@ public sealed class IndexModel(InboxService inbox) : PageModel
         await OnGetAsync();
         if (files is not { Count: > 0 })
         {
-            ModelState.AddModelError("files", "Choose one or more files.");
+            ModelState.AddModelError("files", texts["error.chooseFiles"]);
             return Page();
         }
 
