@@ -21,6 +21,7 @@ public sealed class Chromium : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(30_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath,
@@ -47,7 +48,9 @@ public sealed class Chromium : IAsyncLifetime
     public async Task<IPage> NewPageAsync(Uri baseUrl, string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 860 } });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI runs every suite at once on two cores; a slow step must not read as a failure.
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(45_000);
         return await context.NewPageAsync();
     }
 }

@@ -32,7 +32,7 @@ public sealed class DocumentUploadTests(Databases databases, Chromium chromium) 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
         await Assertions.Expect(page.Row("Total excl. VAT")).ToContainTextAsync("€200.00");
         await Assertions.Expect(page.Row("Total incl. VAT")).ToContainTextAsync("€242.00");
-        await Assertions.Expect(page.GetByText("3/15/2026")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("15/03/2026")).ToBeVisibleAsync();
         var file = page.GetByRole(AriaRole.Link, new() { Name = "offerte-42.pdf" });
         var uploaded = await page.APIRequest.GetAsync((await file.GetAttributeAsync("href"))!);
         (await uploaded.BytesAsync()).ShouldBe(pdf);

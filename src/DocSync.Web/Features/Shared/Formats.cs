@@ -12,26 +12,38 @@ public static class Formats
     /// <param name="currency">ISO currency code.</param>
     public static string Money(decimal amount, string currency)
     {
-        var culture = CultureInfo.CurrentCulture;
+        var culture = Regional;
         var number = amount.ToString("N2", culture);
         return currency == "EUR" ? (culture.TwoLetterISOLanguageName == "en" ? $"€{number}" : $"{number} €") : $"{number} {currency}";
     }
 
     /// <summary>A date in the culture's short form.</summary>
     /// <param name="date">The date.</param>
-    public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
+    public static string Date(DateOnly date) => date.ToString("d", Regional);
 
     /// <summary>A point in time, local to the server, short form.</summary>
     /// <param name="time">The time.</param>
-    public static string Time(DateTimeOffset time) => time.ToLocalTime().ToString("g", CultureInfo.CurrentCulture);
+    public static string Time(DateTimeOffset time) => time.ToLocalTime().ToString("g", Regional);
 
     /// <summary>A size in B, KB or MB.</summary>
     /// <param name="bytes">The size.</param>
     public static string Size(long bytes) => bytes switch
     {
         < 1024 => $"{bytes} B",
-        < 1024 * 1024 => (bytes / 1024.0).ToString("0.#", CultureInfo.CurrentCulture) + " KB",
-        _ => (bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.CurrentCulture) + " MB",
+        < 1024 * 1024 => (bytes / 1024.0).ToString("0.#", Regional) + " KB",
+        _ => (bytes / 1024.0 / 1024.0).ToString("0.#", Regional) + " MB",
+    };
+
+    /// <summary>
+    /// The UI speaks neutral languages (en, nl, fr); dates and amounts follow the region DocSync's
+    /// users live in: day first, European separators.
+    /// </summary>
+    private static CultureInfo Regional => CultureInfo.CurrentCulture.Name switch
+    {
+        "en" => CultureInfo.GetCultureInfo("en-GB"),
+        "nl" => CultureInfo.GetCultureInfo("nl-BE"),
+        "fr" => CultureInfo.GetCultureInfo("fr-BE"),
+        _ => CultureInfo.CurrentCulture,
     };
 
     /// <summary>The translated name of a document type.</summary>
