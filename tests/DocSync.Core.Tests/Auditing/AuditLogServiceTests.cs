@@ -125,11 +125,7 @@ public sealed class AuditLogServiceTests(DatabaseFixture fixture)
         await using var host = await TestHost.StartAsync(fixture, provider);
         var a = await host.NewCompanyAsync("A BV", "a@example.be");
         var b = await host.NewCompanyAsync("B BV", "b@example.be");
-        Guid bBinder;
-        await using (var unitB = host.Scope(b))
-        {
-            bBinder = (await unitB.ServiceProvider.GetRequiredService<BinderService>().CreateAsync("B's binder")).Id;
-        }
+        var bBinder = await host.NewBinderAsync(b, "B's binder");
 
         await using var unitA = host.Scope(a);
         var audit = unitA.ServiceProvider.GetRequiredService<AuditLogService>();

@@ -68,5 +68,12 @@ public sealed class TestHost : IAsyncDisposable
         return new CompanyScope(company.Id, Actor.Person(person.Id), RoleRights.For(CompanyRole.Owner));
     }
 
+    /// <summary>Makes a binder in <paramref name="scope"/>'s company; returns its id.</summary>
+    public async Task<Guid> NewBinderAsync(CompanyScope scope, string name)
+    {
+        await using var unit = Scope(scope);
+        return (await unit.ServiceProvider.GetRequiredService<DocSync.Core.Organizing.BinderService>().CreateAsync(name)).Id;
+    }
+
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
 }

@@ -266,11 +266,7 @@ public sealed class InboxServiceTests(DatabaseFixture fixture)
         await using var host = await TestHost.StartAsync(fixture, provider);
         var a = await host.NewCompanyAsync("A BV", "a@example.be");
         var b = await host.NewCompanyAsync("B BV", "b@example.be");
-        Guid bBinder;
-        await using (var unitB = host.Scope(b))
-        {
-            bBinder = (await unitB.ServiceProvider.GetRequiredService<BinderService>().CreateAsync("B's binder")).Id;
-        }
+        var bBinder = await host.NewBinderAsync(b, "B's binder");
 
         await using var unit = host.Scope(a);
         var els = await unit.ServiceProvider.GetRequiredService<MembershipService>().AddAsync("els@example.be", "Els Peeters", CompanyRole.Accountant);
