@@ -35,11 +35,17 @@ public static class WebApplicationSetup
         services.AddDocSyncCore(configuration);
 
         var maxUpload = configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.MaxUploadBytes ?? new WebOptions().MaxUploadBytes;
+
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxUpload);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxUpload);
 
-        var keysPath = configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.KeysPath ?? new WebOptions().KeysPath;
-        services.AddDataProtection().SetApplicationName("DocSync").PersistKeysToFileSystem(Directory.CreateDirectory(keysPath));
+        var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+        var dataProtection = services.AddDataProtection().SetApplicationName("DocSync").PersistKeysToFileSystem(Directory.CreateDirectory(web.KeysPath));
+        if (!string.IsNullOrWhiteSpace(web.KeysCertificatePath))
+        {
+            dataProtection.ProtectKeysWithCertificate(
+                System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(web.KeysCertificatePath, web.KeysCertificatePassword));
+        }
 
         services.AddIdentityCore<Person>(o =>
             {

@@ -17,4 +17,14 @@ public sealed class WebOptions
 
     /// <summary>Where the keys that protect cookies and secrets at rest are kept. Default <c>data/keys</c>.</summary>
     public string KeysPath { get; set; } = Path.Combine("data", "keys");
+
+    /// <summary>
+    /// A PKCS#12 (.pfx) certificate that encrypts the key ring at rest, so a copy of
+    /// <see cref="KeysPath"/> alone opens nothing. Default none (the keys are stored unencrypted,
+    /// protected by file permissions only; DocSync logs a warning).
+    /// </summary>
+    public string? KeysCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="KeysCertificatePath"/>.</summary>
+    public string? KeysCertificatePassword { get; set; }
 }
