@@ -99,6 +99,7 @@ public static class WebApplicationSetup
         services.AddOptions<Features.Connections.DropboxAppOptions>().Bind(configuration.GetSection(Features.Connections.DropboxAppOptions.Section));
         services.AddHttpClient(Features.Connections.DropboxApp.HttpClientName);
         services.AddSingleton<Features.Connections.DropboxApp>();
+        services.AddScoped<Features.Connections.ConnectionCheck>();
         return builder;
     }
 

@@ -14,7 +14,7 @@ namespace DocSync.Web.Features.Connections;
 /// person), link again, pause, resume, disconnect (the grant is revoked at Dropbox).
 /// </summary>
 [RequireRight(Right.ManageDropboxConnections)]
-public sealed class IndexModel(ConnectionService connections, DropboxApp dropbox, IDataProtectionProvider protection, TimeProvider time, Texts texts) : PageModel
+public sealed class IndexModel(ConnectionService connections, ConnectionCheck check, DropboxApp dropbox, IDataProtectionProvider protection, TimeProvider time, Texts texts) : PageModel
 {
     /// <summary>The company of the URL.</summary>
     [FromRoute]
@@ -36,6 +36,10 @@ public sealed class IndexModel(ConnectionService connections, DropboxApp dropbox
         "taken" => texts["connections.taken"],
         _ => null,
     };
+
+    /// <summary>What the last check found (<c>Healthy</c>, <c>NeedsRelink</c>, <c>Unreachable</c>).</summary>
+    [FromQuery(Name = "checked")]
+    public CheckOutcome? Checked { get; set; }
 
     /// <summary>The connections.</summary>
     public IReadOnlyList<DropboxConnectionInfo> Connections { get; private set; } = [];
@@ -77,6 +81,14 @@ public sealed class IndexModel(ConnectionService connections, DropboxApp dropbox
         new PendingLink(authorization.State, authorization.CodeVerifier, User.PersonId()!.Value, CompanyId, name!.Trim(), rootFolder ?? "", redirect.ToString())
             .Save(HttpContext, protection);
         return Redirect(authorization.Url.ToString());
+    }
+
+    /// <summary>Checks that the stored grant still works; a refusal marks the connection for re-linking.</summary>
+    /// <param name="connectionId">The connection.</param>
+    public async Task<IActionResult> OnPostCheckAsync(Guid connectionId)
+    {
+        var outcome = await check.CheckAsync(connectionId, HttpContext.RequestAborted);
+        return Redirect($"/c/{CompanyId}/connections?checked={outcome}");
     }
 
     /// <summary>Pauses a connection.</summary>
