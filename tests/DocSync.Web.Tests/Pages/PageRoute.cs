@@ -60,6 +60,7 @@ public sealed partial record PageRoute(
         new("POST", Connections, "pause", true, ids => new() { ["connectionId"] = Id(ids.ConnectionId) }),
         new("POST", Connections, "resume", true, ids => new() { ["connectionId"] = Id(ids.ConnectionId) }),
         new("POST", Connections, "disconnect", true, ids => new() { ["connectionId"] = Id(ids.ConnectionId) }),
+        new("POST", Connections, "check", true, ids => new() { ["connectionId"] = Id(ids.ConnectionId) }),
     ];
 
     /// <summary>What identifies the handler: method, template and handler name.</summary>
