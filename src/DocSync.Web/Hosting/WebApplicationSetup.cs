@@ -34,12 +34,10 @@ public static class WebApplicationSetup
         services.AddOptions<EmbeddedEmulatorOptions>().Bind(configuration.GetSection(EmbeddedEmulatorOptions.Section));
         services.AddDocSyncCore(configuration);
 
-        var maxUpload = configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.MaxUploadBytes ?? new WebOptions().MaxUploadBytes;
-
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxUpload);
-        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxUpload);
-
+        // Kestrel's limits and the key ring are fixed before the host is built: read the settings once here.
         var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = web.MaxUploadBytes);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = web.MaxUploadBytes);
         var dataProtection = services.AddDataProtection().SetApplicationName("DocSync").PersistKeysToFileSystem(Directory.CreateDirectory(web.KeysPath));
         if (!string.IsNullOrWhiteSpace(web.KeysCertificatePath))
         {

@@ -55,7 +55,7 @@ public sealed partial class AccessibilityTests(Databases databases, Chromium chr
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**#main");
+        await page.WaitForURLAsync("**#main", BrowserSteps.Committed);
 
         var failures = new List<string>();
 

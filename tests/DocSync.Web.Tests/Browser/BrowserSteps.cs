@@ -9,6 +9,12 @@ public static partial class BrowserSteps
 {
     private static readonly Texts Words = new();
 
+    /// <summary>
+    /// Wait for a URL only until the navigation is committed; what the page shows is then awaited by
+    /// assertions. Waiting for the load event after a redirect could hang on a loaded machine.
+    /// </summary>
+    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     /// <summary>The UI's text for <paramref name="key"/> in <paramref name="culture"/>.</summary>
     public static string Text(string culture, string key) => Words.Get(culture, key);
 
@@ -17,7 +23,9 @@ public static partial class BrowserSteps
     {
         await page.GotoAsync("/sign-in");
         await page.FillSignInAsync(email, password);
-        await page.WaitForURLAsync(DocumentsUrl());
+        await page.WaitForURLAsync(DocumentsUrl(), BrowserSteps.Committed);
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await Assertions.Expect(page.MainHeading()).ToBeVisibleAsync();
     }
 
     /// <summary>Fills the sign-in form on the current page and sends it.</summary>

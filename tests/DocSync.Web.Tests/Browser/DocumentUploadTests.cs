@@ -27,7 +27,7 @@ public sealed class DocumentUploadTests(Databases databases, Chromium chromium) 
         await page.GetByLabel("PDF or attachment").SetInputFilesAsync(new FilePayload { Name = "offerte-42.pdf", MimeType = "application/pdf", Buffer = pdf });
         await page.GetByRole(AriaRole.Button, new() { Name = "Create document" }).ClickAsync();
 
-        await page.WaitForURLAsync(BrowserSteps.DocumentUrl());
+        await page.WaitForURLAsync(BrowserSteps.DocumentUrl(), BrowserSteps.Committed);
         await Assertions.Expect(page.MainHeading()).ToHaveTextAsync("Invoice F-2026-0042");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
         await Assertions.Expect(page.Row("Total excl. VAT")).ToContainTextAsync("€200.00");
@@ -44,7 +44,7 @@ public sealed class DocumentUploadTests(Databases databases, Chromium chromium) 
         await Assertions.Expect(numbers.Filter(new() { HasText = "F-2026-0042" })).ToBeVisibleAsync();
         await page.GetByLabel("Search", new() { Exact = true }).FillAsync("0042");
         await page.GetByLabel("Search", new() { Exact = true }).PressAsync("Enter");
-        await page.WaitForURLAsync("**/documents?q=0042**");
+        await page.WaitForURLAsync("**/documents?q=0042**", BrowserSteps.Committed);
         await Assertions.Expect(numbers).ToHaveTextAsync(["F-2026-0042"]);
 
         // Without a file: DocSync renders the PDF.
@@ -52,7 +52,7 @@ public sealed class DocumentUploadTests(Databases databases, Chromium chromium) 
         await page.FillDocumentAsync("F-2026-0043", "Café Central", lines: [("Verlichtingsadvies (uur)", "3", "85", "21"), ("Ontwerpboek verlichting", "1", "29.90", "6")]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create document" }).ClickAsync();
 
-        await page.WaitForURLAsync(BrowserSteps.DocumentUrl());
+        await page.WaitForURLAsync(BrowserSteps.DocumentUrl(), BrowserSteps.Committed);
         await Assertions.Expect(page.MainHeading()).ToHaveTextAsync("Invoice F-2026-0043");
         await Assertions.Expect(page.Row("Total incl. VAT")).ToContainTextAsync("€340.24");
         var rendered = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "PDF" }).GetByRole(AriaRole.Link);

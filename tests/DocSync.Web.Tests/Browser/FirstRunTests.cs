@@ -13,10 +13,10 @@ public sealed class FirstRunTests(Databases databases, Chromium chromium) : ICla
         var page = await chromium.NewPageAsync(app.Address!);
 
         await page.GotoAsync("/");
-        await page.WaitForURLAsync("**/setup");
+        await page.WaitForURLAsync("**/setup", BrowserSteps.Committed);
         await FillSetupAsync(page, demo: true);
 
-        await page.WaitForURLAsync(BrowserSteps.DocumentsUrl());
+        await page.WaitForURLAsync(BrowserSteps.DocumentsUrl(), BrowserSteps.Committed);
         await Assertions.Expect(page.MainHeading()).ToHaveTextAsync("Documents");
         await Assertions.Expect(page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Row)).Not.ToHaveCountAsync(0);
         var folder = Environment.GetEnvironmentVariable("DOCSYNC_SCREENSHOTS");
@@ -28,7 +28,7 @@ public sealed class FirstRunTests(Databases databases, Chromium chromium) : ICla
         var first = page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link).First;
         var number = await first.TextContentAsync();
         await first.ClickAsync();
-        await page.WaitForURLAsync(BrowserSteps.DocumentUrl());
+        await page.WaitForURLAsync(BrowserSteps.DocumentUrl(), BrowserSteps.Committed);
         await Assertions.Expect(page.MainHeading()).ToContainTextAsync(number!);
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Total incl. VAT" })).ToContainTextAsync("€");
         if (folder is { Length: > 0 })
@@ -46,7 +46,7 @@ public sealed class FirstRunTests(Databases databases, Chromium chromium) : ICla
         await page.GotoAsync("/setup");
         await FillSetupAsync(page, demo: false);
 
-        await page.WaitForURLAsync(BrowserSteps.DocumentsUrl());
+        await page.WaitForURLAsync(BrowserSteps.DocumentsUrl(), BrowserSteps.Committed);
         var ownCompany = page.Url;
         await Assertions.Expect(page.MainHeading()).ToHaveTextAsync("Documents");
         await Assertions.Expect(page.Navigation()).ToContainTextAsync("Lumen BV");
@@ -57,7 +57,7 @@ public sealed class FirstRunTests(Databases databases, Chromium chromium) : ICla
         page.Url.ShouldBe(ownCompany);
         var stranger = await chromium.NewPageAsync(app.Address!);
         await stranger.GotoAsync("/setup");
-        await stranger.WaitForURLAsync("**/sign-in?ReturnUrl=%2F");
+        await stranger.WaitForURLAsync("**/sign-in?ReturnUrl=%2F", BrowserSteps.Committed);
         await Assertions.Expect(stranger.MainHeading()).ToHaveTextAsync("Sign in");
     }
 

@@ -38,7 +38,7 @@ public sealed class InboxPageTests(Databases databases, Chromium chromium) : ICl
         await page.FillDocumentAsync("LV-77", "Groothandel Licht NV", lines: ("Ledstrips 5 m", "4", "12.50", "21"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the document" }).ClickAsync();
 
-        await page.WaitForURLAsync(BrowserSteps.DocumentUrl());
+        await page.WaitForURLAsync(BrowserSteps.DocumentUrl(), BrowserSteps.Committed);
         await Assertions.Expect(page.MainHeading()).ToHaveTextAsync("Purchase invoice LV-77");
         await Assertions.Expect(page.Row("Total incl. VAT")).ToContainTextAsync("€60.50");
         await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "factuur-77.pdf" })).ToContainTextAsync("PDF");
@@ -53,7 +53,7 @@ public sealed class InboxPageTests(Databases databases, Chromium chromium) : ICl
         await page.GetByLabel("Reason (optional)").FillAsync("Not a document");
         await page.GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/c/{tenant.CompanyId}/inbox");
+        await page.WaitForURLAsync($"**/c/{tenant.CompanyId}/inbox", BrowserSteps.Committed);
         await Assertions.Expect(page.GetByText("Nothing here.")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Rejected" }).ClickAsync();
         await Assertions.Expect(page.Row("bonnetje.png")).ToBeVisibleAsync();

@@ -58,7 +58,7 @@ public sealed class LanguageTests(Databases databases, Chromium chromium) : ICla
             await page.FillDocumentAsync(number, "Librairie Dupont SARL", culture, ("Led-lamp E27", "2.5", "10.10", "21"));
             await page.GetByRole(AriaRole.Button, new() { Name = BrowserSteps.Text(culture, "new.submit") }).ClickAsync();
 
-            await page.WaitForURLAsync(BrowserSteps.DocumentUrl());
+            await page.WaitForURLAsync(BrowserSteps.DocumentUrl(), BrowserSteps.Committed);
             await Assertions.Expect(page.Row(BrowserSteps.Text(culture, "detail.totalIncl"))).ToContainTextAsync("30,55 €");
         }
     }

@@ -20,11 +20,11 @@ public sealed class SignInTests(Databases databases, Chromium chromium) : IClass
         await Assertions.Expect(page.MainHeading()).ToHaveTextAsync("Sign in");
 
         await page.FillSignInAsync(tenant.OwnerEmail);
-        await page.WaitForURLAsync($"**/c/{tenant.CompanyId}/documents");
+        await page.WaitForURLAsync($"**/c/{tenant.CompanyId}/documents", BrowserSteps.Committed);
         await Assertions.Expect(page.MainHeading()).ToHaveTextAsync("Documents");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/sign-in");
+        await page.WaitForURLAsync("**/sign-in", BrowserSteps.Committed);
         await Assertions.Expect(page.MainHeading()).ToHaveTextAsync("Sign in");
         await page.GotoAsync($"/c/{tenant.CompanyId}/documents");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in\\?ReturnUrl="));
@@ -39,10 +39,10 @@ public sealed class SignInTests(Databases databases, Chromium chromium) : IClass
         var binders = $"/c/{tenant.CompanyId}/binders";
 
         await page.GotoAsync(binders);
-        await page.WaitForURLAsync($"**/sign-in?ReturnUrl={Uri.EscapeDataString(binders)}");
+        await page.WaitForURLAsync($"**/sign-in?ReturnUrl={Uri.EscapeDataString(binders)}", BrowserSteps.Committed);
         await page.FillSignInAsync(tenant.OwnerEmail);
 
-        await page.WaitForURLAsync($"**{binders}");
+        await page.WaitForURLAsync($"**{binders}", BrowserSteps.Committed);
         await Assertions.Expect(page.MainHeading()).ToHaveTextAsync("Binders");
     }
 }
