@@ -22,7 +22,6 @@ public sealed partial class CallbackModel(
     CompanyContext companyContext,
     ConnectionService connections,
     DropboxApp dropbox,
-    TimeProvider time,
     Texts texts,
     ILogger<CallbackModel> logger) : PageModel
 {
@@ -53,11 +52,10 @@ public sealed partial class CallbackModel(
         }
 
         companyContext.Enter(scope);
-        var options = dropbox.ClientOptions();
         try
         {
-            var tokens = await new DropboxOAuth(dropbox.Http(), options, time).ExchangeCodeAsync(code, pending.CodeVerifier, new Uri(pending.RedirectUri), HttpContext.RequestAborted);
-            var account = await new DropboxClient(dropbox.Http(), new StaticTokenProvider(tokens.AccessToken), options).GetCurrentAccountAsync(HttpContext.RequestAborted);
+            var tokens = await dropbox.OAuth().ExchangeCodeAsync(code, pending.CodeVerifier, new Uri(pending.RedirectUri), HttpContext.RequestAborted);
+            var account = await dropbox.Client(tokens.AccessToken).GetCurrentAccountAsync(HttpContext.RequestAborted);
             var linked = await connections.LinkAsync(new LinkRequest(pending.Name, pending.RootFolder, account.AccountId, account.Email, account.Name.DisplayName,
                 account.Team?.Id, dropbox.AppFolder, dropbox.Emulated, tokens.RefreshToken ?? ""), HttpContext.RequestAborted);
             return Redirect($"/c/{pending.CompanyId}/connections?linked={Uri.EscapeDataString(linked.Name)}");

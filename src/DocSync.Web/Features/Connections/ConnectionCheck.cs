@@ -22,7 +22,7 @@ public enum CheckOutcome
 /// and read the account. A refusal marks the connection "needs re-link" (it pauses and the company's
 /// admins see it in the UI); a network failure changes nothing.
 /// </summary>
-public sealed class ConnectionCheck(ConnectionService connections, DropboxApp dropbox, TimeProvider time)
+public sealed class ConnectionCheck(ConnectionService connections, DropboxApp dropbox)
 {
     /// <summary>Checks <paramref name="connectionId"/>.</summary>
     /// <param name="connectionId">The connection.</param>
@@ -46,9 +46,8 @@ public sealed class ConnectionCheck(ConnectionService connections, DropboxApp dr
 
         try
         {
-            var options = dropbox.ClientOptions();
-            var tokens = await new DropboxOAuth(dropbox.Http(), options, time).RefreshAsync(refreshToken, cancellationToken);
-            await new DropboxClient(dropbox.Http(), new StaticTokenProvider(tokens.AccessToken), options).GetCurrentAccountAsync(cancellationToken);
+            var client = await dropbox.ClientFromGrantAsync(refreshToken, cancellationToken);
+            await client.GetCurrentAccountAsync(cancellationToken);
             return CheckOutcome.Healthy;
         }
         catch (Exception refused) when (refused is DropboxAuthException || refused is DropboxApiException { IsTransient: false, StatusCode: 400 or 401 })

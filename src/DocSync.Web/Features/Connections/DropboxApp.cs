@@ -9,7 +9,7 @@ namespace DocSync.Web.Features.Connections;
 /// The Dropbox DocSync talks to: the real one when an app key is configured, otherwise the embedded
 /// emulator (clearly labelled in the UI), otherwise none.
 /// </summary>
-public sealed class DropboxApp(IOptions<DropboxAppOptions> options, EmbeddedEmulatorService emulator, IHttpClientFactory http)
+public sealed class DropboxApp(IOptions<DropboxAppOptions> options, EmbeddedEmulatorService emulator, IHttpClientFactory http, TimeProvider time)
 {
     /// <summary>The named HTTP client used for Dropbox.</summary>
     public const string HttpClientName = "DocSync.Dropbox";
@@ -49,6 +49,19 @@ public sealed class DropboxApp(IOptions<DropboxAppOptions> options, EmbeddedEmul
 
     /// <summary>An HTTP client for Dropbox.</summary>
     public HttpClient Http() => http.CreateClient(HttpClientName);
+
+    /// <summary>The OAuth side of the effective Dropbox (consent URL, code exchange, renewal).</summary>
+    public DropboxOAuth OAuth() => new(Http(), ClientOptions(), time);
+
+    /// <summary>A client acting with <paramref name="accessToken"/>.</summary>
+    /// <param name="accessToken">A short-lived access token.</param>
+    public DropboxClient Client(string accessToken) => new(Http(), new StaticTokenProvider(accessToken), ClientOptions());
+
+    /// <summary>A client acting with a fresh access token renewed from a stored grant.</summary>
+    /// <param name="refreshToken">The connection's refresh token.</param>
+    /// <param name="cancellationToken">Cancels the renewal.</param>
+    public async Task<DropboxClient> ClientFromGrantAsync(string refreshToken, CancellationToken cancellationToken) =>
+        Client((await OAuth().RefreshAsync(refreshToken, cancellationToken)).AccessToken);
 
     /// <summary>
     /// With the emulator, registers <paramref name="redirectUri"/> for the development app (a real

@@ -14,7 +14,7 @@ namespace DocSync.Web.Features.Connections;
 /// person), link again, pause, resume, disconnect (the grant is revoked at Dropbox).
 /// </summary>
 [RequireRight(Right.ManageDropboxConnections)]
-public sealed class IndexModel(ConnectionService connections, ConnectionCheck check, DropboxApp dropbox, IDataProtectionProvider protection, TimeProvider time, Texts texts) : PageModel
+public sealed class IndexModel(ConnectionService connections, ConnectionCheck check, DropboxApp dropbox, IDataProtectionProvider protection, Texts texts) : PageModel
 {
     /// <summary>The company of the URL.</summary>
     [FromRoute]
@@ -76,8 +76,7 @@ public sealed class IndexModel(ConnectionService connections, ConnectionCheck ch
 
         var redirect = new Uri($"{Request.Scheme}://{Request.Host}/dropbox/callback");
         await dropbox.EnsureRedirectRegisteredAsync(redirect, HttpContext.RequestAborted);
-        var oauth = new DropboxOAuth(dropbox.Http(), dropbox.ClientOptions(), time);
-        var authorization = oauth.CreateAuthorizationRequest(redirect);
+        var authorization = dropbox.OAuth().CreateAuthorizationRequest(redirect);
         new PendingLink(authorization.State, authorization.CodeVerifier, User.PersonId()!.Value, CompanyId, name!.Trim(), rootFolder ?? "", redirect.ToString())
             .Save(HttpContext, protection);
         return Redirect(authorization.Url.ToString());
@@ -122,9 +121,8 @@ public sealed class IndexModel(ConnectionService connections, ConnectionCheck ch
         try
         {
             var refreshToken = await connections.RevealRefreshTokenAsync(connectionId, cancellationToken);
-            var options = dropbox.ClientOptions();
-            var tokens = await new DropboxOAuth(dropbox.Http(), options, time).RefreshAsync(refreshToken, cancellationToken);
-            await new DropboxClient(dropbox.Http(), new StaticTokenProvider(tokens.AccessToken), options).RevokeTokenAsync(cancellationToken);
+            var client = await dropbox.ClientFromGrantAsync(refreshToken, cancellationToken);
+            await client.RevokeTokenAsync(cancellationToken);
         }
         catch (DropboxAuthException)
         {
