@@ -56,6 +56,12 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddScoped<DocSync.Core.Connections.ConnectionService>();
         services.TryAddSingleton<DocSync.Core.Connections.ISecretProtector, DocSync.Core.Connections.DataProtectionSecretProtector>();
         services.AddScoped<DemoSeeder>();
+        services.AddOptions<DocSync.Core.Export.ExportOptions>().Bind(configuration.GetSection(DocSync.Core.Export.ExportOptions.Section));
+        services.AddSingleton<DocSync.Core.Outbox.OutboxSignal>();
+        services.AddScoped<DocSync.Core.Export.SyncQueue>();
+        services.AddScoped<DocSync.Core.Export.ExportExecutor>();
+        services.AddScoped<DocSync.Core.Export.ExportService>();
+        services.AddSingleton<DocSync.Core.Export.SyncWorker>();
         return services;
     }
 }

@@ -198,6 +198,25 @@ public sealed class DropboxEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Mints a refresh token (an offline grant) for an account without the consent page.</summary>
+    public string MintRefreshToken(string email, string appKey = WorldSeeder.AppKey)
+    {
+        lock (State.Gate)
+        {
+            var account = WorldSeeder.AccountByEmail(State, email);
+            var refresh = State.NewSecret("");
+            State.RefreshTokens[refresh] = new RefreshGrant
+            {
+                Token = refresh,
+                AppKey = appKey,
+                AccountId = account.AccountId,
+                Scopes = Scope.All,
+                Pkce = true,
+            };
+            return refresh;
+        }
+    }
+
     /// <summary>Mints a team-linked access token.</summary>
     public string MintTeamToken(string teamName = WorldSeeder.TeamName, string appKey = WorldSeeder.AppKey)
     {

@@ -200,7 +200,16 @@ public sealed partial class DropboxClient
 
     private async Task<BatchUploadResult> ConfirmBatchEntryAsync(string path, string hash, CommitOptions commit, string errorTag, CancellationToken cancellationToken)
     {
-        var current = await TryGetMetadataAsync(path, cancellationToken).ConfigureAwait(false);
+        Metadata? current;
+        try
+        {
+            current = await TryGetMetadataAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DropboxApiException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The check itself failed: report this file as failed (its caller retries), never the whole batch.
+            return Failed(path, e);
+        }
         if (current is FileMetadata file && file.ContentHash == hash && (commit.Mode.Rev is null || commit.Mode.Rev != file.Rev))
         {
             Log.WriteConfirmed(_transport.Logger, path, errorTag);

@@ -53,6 +53,9 @@ public sealed class Document : ICompanyScoped
     /// <summary>When the latest version was made.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>When the document was deleted; deleted documents are hidden but their versions are kept.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+
     /// <summary>Number and party names folded for search (lower case, no accents; see <see cref="SearchText"/>).</summary>
     public string SearchKey { get; set; } = "";
 

@@ -14,7 +14,7 @@ public sealed partial class DocumentService
     {
         company.Demand(Right.ViewDocuments);
         var current = await db.Documents.AsNoTracking()
-            .Where(d => d.Id == documentId)
+            .Where(d => d.Id == documentId && d.DeletedAt == null)
             .Select(d => (int?)d.CurrentVersion)
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("document", documentId);
@@ -28,7 +28,7 @@ public sealed partial class DocumentService
     public async Task<DocumentView> GetVersionAsync(Guid documentId, int version, CancellationToken cancellationToken = default)
     {
         company.Demand(Right.ViewDocuments);
-        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken).ConfigureAwait(false)
+        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.DeletedAt == null, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("document", documentId);
         var row = await db.DocumentVersions.AsNoTracking()
             .SingleOrDefaultAsync(v => v.DocumentId == documentId && v.Number == version, cancellationToken).ConfigureAwait(false)
@@ -93,7 +93,7 @@ public sealed partial class DocumentService
             throw new ValidationFailedException("pageSize", "out-of-range", $"The page size is 1 to {DocumentQuery.MaxPageSize}.");
         }
 
-        var documents = db.Documents.AsNoTracking();
+        var documents = db.Documents.AsNoTracking().Where(d => d.DeletedAt == null);
         if (query.Type is { } type)
         {
             documents = documents.Where(d => d.Type == type);

@@ -26,7 +26,7 @@ public sealed partial class DocumentService
     {
         ArgumentNullException.ThrowIfNull(request);
         company.Demand(Right.EditDocuments);
-        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken).ConfigureAwait(false)
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId && d.DeletedAt == null, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("document", documentId);
         if (request.ExpectedVersion is { } expected && expected != document.CurrentVersion)
         {

@@ -64,7 +64,7 @@ public sealed class BinderService(DocSyncDbContext db, ICompanyContext company, 
     {
         company.Demand(Right.ViewDocuments);
         var binders = await db.Binders.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
-        var counts = await db.Documents.AsNoTracking()
+        var counts = await db.Documents.AsNoTracking().Where(d => d.DeletedAt == null)
             .Where(d => d.BinderId != null)
             .GroupBy(d => d.BinderId!.Value)
             .Select(g => new { BinderId = g.Key, Count = g.Count() })

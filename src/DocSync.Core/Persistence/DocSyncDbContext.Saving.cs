@@ -13,22 +13,36 @@ public sealed partial class DocSyncDbContext
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        PrepareChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var outbox = PrepareChanges();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        NotifyOutbox(outbox);
+        return saved;
     }
 
     /// <inheritdoc />
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        PrepareChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var outbox = PrepareChanges();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        NotifyOutbox(outbox);
+        return saved;
+    }
+
+    /// <summary>Wakes the worker after a save that wrote outbox messages (a rolled-back transaction only wakes it for nothing).</summary>
+    private void NotifyOutbox(bool outbox)
+    {
+        if (outbox)
+        {
+            _signal?.Notify();
+        }
     }
 
     /// <summary>
     /// Enforces the company scope on every changed row, then adds the audit entries and outbox
     /// messages, so they commit or fail together with the change.
     /// </summary>
-    private void PrepareChanges()
+    /// <returns>Whether outbox messages are among the changes.</returns>
+    private bool PrepareChanges()
     {
         ChangeTracker.DetectChanges();
         var changed = ChangeTracker.Entries()
@@ -76,6 +90,8 @@ public sealed partial class DocSyncDbContext
                 });
             }
         }
+
+        return ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
     }
 
     /// <summary>

@@ -22,16 +22,19 @@ public sealed partial class DocSyncDbContext : IdentityUserContext<Person, Guid>
 {
     private readonly ICompanyContext _companyContext;
     private readonly TimeProvider _time;
+    private readonly OutboxSignal? _signal;
 
     /// <summary>Creates the context.</summary>
     /// <param name="options">Provider, connection and migrations assembly.</param>
     /// <param name="companyContext">The current company; every scoped query is filtered by it.</param>
     /// <param name="time">The clock for audit and outbox timestamps.</param>
-    public DocSyncDbContext(DbContextOptions<DocSyncDbContext> options, ICompanyContext companyContext, TimeProvider time)
+    /// <param name="signal">Told when outbox messages were saved (wakes the sync worker).</param>
+    public DocSyncDbContext(DbContextOptions<DocSyncDbContext> options, ICompanyContext companyContext, TimeProvider time, OutboxSignal? signal = null)
         : base(options)
     {
         _companyContext = companyContext;
         _time = time;
+        _signal = signal;
     }
 
     /// <summary>Companies (not scoped: a company is the scope).</summary>
@@ -75,6 +78,21 @@ public sealed partial class DocSyncDbContext : IdentityUserContext<Person, Guid>
 
     /// <summary>Linked Dropbox accounts.</summary>
     public DbSet<Connections.DropboxConnection> DropboxConnections => Set<Connections.DropboxConnection>();
+
+    /// <summary>Export profiles.</summary>
+    public DbSet<Export.ExportProfile> ExportProfiles => Set<Export.ExportProfile>();
+
+    /// <summary>Files exported to Dropbox (the synced state).</summary>
+    public DbSet<Export.ExportedFile> ExportedFiles => Set<Export.ExportedFile>();
+
+    /// <summary>The persistent sync task queue.</summary>
+    public DbSet<Export.SyncTask> SyncTasks => Set<Export.SyncTask>();
+
+    /// <summary>The per-file sync log.</summary>
+    public DbSet<Export.SyncLogEntry> SyncLog => Set<Export.SyncLogEntry>();
+
+    /// <summary>The live state of each connection's loop.</summary>
+    public DbSet<Export.ConnectionActivity> ConnectionActivities => Set<Export.ConnectionActivity>();
 
     /// <summary>The company every scoped query is filtered on; <see cref="Guid.Empty"/> (matches nothing) when none was entered.</summary>
     internal Guid CurrentCompanyId => _companyContext.CurrentCompanyId ?? Guid.Empty;

@@ -97,6 +97,8 @@ public static class WebApplicationSetup
         services.AddOptions<Features.Connections.DropboxAppOptions>().Bind(configuration.GetSection(Features.Connections.DropboxAppOptions.Section));
         services.AddHttpClient(Features.Connections.DropboxApp.HttpClientName);
         services.AddSingleton<Features.Connections.DropboxApp>();
+        services.AddSingleton<DocSync.Core.Export.IDropboxConnector>(sp => sp.GetRequiredService<Features.Connections.DropboxApp>());
+        services.AddHostedService<SyncWorkerService>();
         services.AddScoped<Features.Connections.ConnectionCheck>();
         return builder;
     }

@@ -23,6 +23,9 @@ public sealed class CompanyScopingModelTests
     {
         ["Access/CompanyAccess.cs"] = "resolving a person's memberships precedes entering a company",
         ["ApiKeys/ApiKeyService.cs"] = "authenticating a key precedes entering its company",
+        ["Export/SyncQueue.cs"] = "the outbox dispatcher serves every company, then enters each one's scope",
+        ["Export/SyncWorker.cs"] = "the worker finds connections with work across companies, then runs each in its company's scope",
+        ["Export/ExportService.cs"] = "the hourly log purge applies each profile's retention across companies",
     };
 
     [Theory]

@@ -1,3 +1,4 @@
+using DocSync.Core.Export;
 using DocSync.Dropbox;
 using DocSync.Dropbox.Emulator.Model;
 using DocSync.Web.Hosting;
@@ -10,6 +11,7 @@ namespace DocSync.Web.Features.Connections;
 /// emulator (clearly labelled in the UI), otherwise none.
 /// </summary>
 public sealed class DropboxApp(IOptions<DropboxAppOptions> options, EmbeddedEmulatorService emulator, IHttpClientFactory http, TimeProvider time)
+    : IDropboxConnector
 {
     /// <summary>The named HTTP client used for Dropbox.</summary>
     public const string HttpClientName = "DocSync.Dropbox";
@@ -31,7 +33,12 @@ public sealed class DropboxApp(IOptions<DropboxAppOptions> options, EmbeddedEmul
     {
         if (!string.IsNullOrWhiteSpace(options.Value.AppKey))
         {
-            return new DropboxClientOptions { AppKey = options.Value.AppKey, AppSecret = options.Value.AppSecret };
+            var configured = new DropboxClientOptions { AppKey = options.Value.AppKey, AppSecret = options.Value.AppSecret };
+            if (options.Value.BaseUri is { } at)
+            {
+                configured.ApiBaseUri = configured.ContentBaseUri = configured.NotifyBaseUri = configured.OAuthTokenBaseUri = configured.OAuthAuthorizeBaseUri = at;
+            }
+            return configured;
         }
 
         var baseUri = emulator.BaseUri ?? throw new InvalidOperationException("No Dropbox app is configured and the embedded emulator is off.");
@@ -62,6 +69,10 @@ public sealed class DropboxApp(IOptions<DropboxAppOptions> options, EmbeddedEmul
     /// <param name="cancellationToken">Cancels the renewal.</param>
     public async Task<DropboxClient> ClientFromGrantAsync(string refreshToken, CancellationToken cancellationToken) =>
         Client((await OAuth().RefreshAsync(refreshToken, cancellationToken)).AccessToken);
+
+    /// <inheritdoc />
+    public DropboxClient Connect(Core.Connections.DropboxConnection connection, string refreshToken) =>
+        new(Http(), new RefreshingTokenProvider(OAuth(), refreshToken, timeProvider: time), ClientOptions());
 
     /// <summary>
     /// With the emulator, registers <paramref name="redirectUri"/> for the development app (a real

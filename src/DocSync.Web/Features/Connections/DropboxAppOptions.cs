@@ -12,6 +12,12 @@ public sealed class DropboxAppOptions
     /// <summary>The app secret. Optional: without it DocSync uses PKCE alone.</summary>
     public string? AppSecret { get; set; }
 
+    /// <summary>
+    /// Where Dropbox is, when not at its usual addresses: one origin serving the API, content,
+    /// notify and OAuth hosts (a stand-alone emulator, a test double). Empty: Dropbox itself.
+    /// </summary>
+    public Uri? BaseUri { get; set; }
+
     /// <summary>Whether the app is an app-folder app. Default <see langword="false"/> (full Dropbox).</summary>
     public bool AppFolder { get; set; }
 }

@@ -26,6 +26,15 @@ public static class Formats
     public static string Time(DateTimeOffset time) => time.ToLocalTime().ToString("g", Regional);
 
     /// <summary>A size in B, KB or MB.</summary>
+    /// <summary>A short duration such as "1 h 05 min", "3 min" or "45 s".</summary>
+    /// <param name="duration">The duration.</param>
+    public static string Duration(TimeSpan duration) => duration.TotalSeconds switch
+    {
+        < 60 => $"{Math.Max(1, (int)Math.Ceiling(duration.TotalSeconds))} s",
+        < 3600 => $"{(int)Math.Ceiling(duration.TotalMinutes)} min",
+        _ => $"{(int)duration.TotalHours} h {duration.Minutes:00} min",
+    };
+
     /// <param name="bytes">The size.</param>
     public static string Size(long bytes) => bytes switch
     {

@@ -5,3 +5,75 @@ document.addEventListener("change", (event) => {
     select.form.requestSubmit();
   }
 });
+
+// Export profile form: presets fill the template; the preview follows the form as people type.
+(() => {
+  const form = document.querySelector("form[data-preview-url]");
+  if (!form) {
+    return;
+  }
+  const target = document.getElementById("export-preview");
+  const template = form.querySelector("[name='Form.PathTemplate']");
+  let timer = 0;
+  let sequence = 0;
+  const refresh = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const mine = ++sequence;
+      const query = new URLSearchParams();
+      for (const [key, value] of new FormData(form)) {
+        if (key.startsWith("Form.")) {
+          query.append(key.substring(5), value);
+        }
+      }
+      const response = await fetch(`${form.dataset.previewUrl}&${query}`, { headers: { Accept: "text/html" } });
+      if (response.ok && mine === sequence) {
+        target.innerHTML = await response.text();
+      }
+    }, 250);
+  };
+  form.addEventListener("input", refresh);
+  form.addEventListener("change", (event) => {
+    if (event.target.matches("[data-preset]")) {
+      template.value = event.target.value;
+    }
+    refresh();
+  });
+})();
+
+// Connection page: the backfill's progress and the queue depth update while the copy runs.
+(() => {
+  const card = document.querySelector("[data-progress-url]");
+  if (!card) {
+    return;
+  }
+  const poll = async () => {
+    const response = await fetch(card.dataset.progressUrl, { headers: { Accept: "application/json" } });
+    if (!response.ok) {
+      return;
+    }
+    const state = await response.json();
+    card.querySelector("[data-field='queued']").textContent = state.queued;
+    card.querySelector("[data-field='dead']").textContent = state.dead;
+    let running = false;
+    for (const profile of state.profiles) {
+      const article = document.querySelector(`[data-profile='${profile.id}']`);
+      const bar = article?.querySelector("[data-field='progress']");
+      if (!bar || profile.total === null) {
+        continue;
+      }
+      bar.max = Math.max(1, profile.total);
+      bar.value = profile.done;
+      running ||= !profile.completed;
+      const text = article.querySelector("[data-field='progress-text']");
+      text.dataset.completed = profile.completed;
+      text.textContent = profile.completed
+        ? `✓ ${profile.done} / ${profile.total}`
+        : `${profile.done} / ${profile.total} · ${profile.perMinute}/min${profile.etaSeconds ? ` · ~${Math.ceil(profile.etaSeconds / 60)} min` : ""}`;
+    }
+    if (running || state.queued > 0) {
+      setTimeout(poll, 1000);
+    }
+  };
+  setTimeout(poll, 1000);
+})();

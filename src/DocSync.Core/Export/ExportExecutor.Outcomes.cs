@@ -1,0 +1,232 @@
+using DocSync.Core.Persistence;
+using DocSync.Dropbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace DocSync.Core.Export;
+
+/// <summary>How a task's round ended, worst last: a task with several files keeps its worst outcome.</summary>
+internal enum OutcomeKind
+{
+    Done = 0,
+    Blocked = 1,
+    Retry = 2,
+    Dead = 3,
+    Relink = 4,
+}
+
+internal sealed record TaskOutcome(OutcomeKind Kind, string Code, string Message, TimeSpan? RetryAfter = null, bool CountsAttempt = true, Exception? Error = null)
+{
+    public static TaskOutcome Done { get; } = new(OutcomeKind.Done, "", "");
+
+    public static TaskOutcome Dead(string code, string message) => new(OutcomeKind.Dead, code, message);
+
+    /// <summary>Try again at once, without counting an attempt (the state changed under us).</summary>
+    public static TaskOutcome Again(string code, string message) => new(OutcomeKind.Retry, code, message, TimeSpan.Zero, CountsAttempt: false);
+}
+
+public sealed partial class ExportExecutor
+{
+    private static TaskOutcome Classify(BatchUploadResult result) => ClassifyTag(result.ErrorTag ?? DropboxErrorTags.Other, result.Error);
+
+    private static TaskOutcome Classify(Exception error) => error switch
+    {
+        DropboxApiException api => ClassifyTag(api.ErrorTag.Length > 0 ? api.ErrorTag : $"http_{api.StatusCode}", api),
+        _ => new TaskOutcome(OutcomeKind.Retry, DropboxErrorTags.NetworkError, "Dropbox could not be reached: " + error.Message, Error: error),
+    };
+
+    private static TaskOutcome ClassifyTag(string tag, Exception? error)
+    {
+        if (error is DropboxAuthException)
+        {
+            return new TaskOutcome(OutcomeKind.Relink, tag, "Dropbox refused DocSync's access (it was revoked or has expired); link the connection again.", Error: error);
+        }
+        if (tag.Contains(DropboxErrorTags.InsufficientSpace, StringComparison.Ordinal))
+        {
+            return new TaskOutcome(OutcomeKind.Blocked, DropboxErrorTags.InsufficientSpace,
+                "The Dropbox account is full: free some space or upgrade it; DocSync keeps every file queued and tries again.", CountsAttempt: false);
+        }
+        if (tag.Contains(DropboxErrorTags.MalformedPath, StringComparison.Ordinal) || tag.Contains(DropboxErrorTags.DisallowedName, StringComparison.Ordinal))
+        {
+            return TaskOutcome.Dead(tag, $"Dropbox refused the path ({tag}); change the layout, then retry.");
+        }
+        if (tag.Contains(DropboxErrorTags.NoWritePermission, StringComparison.Ordinal) || tag.Contains("team_folder", StringComparison.Ordinal))
+        {
+            return TaskOutcome.Dead(tag, $"The account may not write there ({tag}); choose another folder, then retry.");
+        }
+        var retryAfter = (error as DropboxApiException)?.RetryAfter;
+        return new TaskOutcome(OutcomeKind.Retry, tag, $"Dropbox answered {tag}; trying again later.", retryAfter, Error: error);
+    }
+
+    /// <summary>The exported rows of a round, changed as Dropbox answers.</summary>
+    private sealed class ExportedRows(DocSyncDbContext db, List<ExportedFile> rows, DateTimeOffset now)
+    {
+        public bool PathsFreed { get; private set; }
+
+        public ExportedFile? Find(Guid profileId, Guid documentId, string slot) =>
+            rows.FirstOrDefault(r => r.ProfileId == profileId && r.DocumentId == documentId && r.Slot == slot);
+
+        public void Moved(DocumentWork w, MoveOp op, FileMetadata moved)
+        {
+            if (Find(w.Profile.Id, w.Task.DocumentId, op.Slot) is { } row)
+            {
+                row.Path = moved.PathDisplay ?? op.ToPath;
+                row.PathKey = op.ToPathKey;
+                row.Rev = moved.Rev;
+                PathsFreed = true;
+            }
+        }
+
+        public void Forget(DocumentWork w, string slot)
+        {
+            if (Find(w.Profile.Id, w.Task.DocumentId, slot) is { } row)
+            {
+                rows.Remove(row);
+                db.ExportedFiles.Remove(row);
+                PathsFreed = true;
+            }
+        }
+
+        public void Written(DocumentWork w, UploadOp op, FileMetadata file)
+        {
+            var row = Find(w.Profile.Id, w.Task.DocumentId, op.Slot);
+            if (row is null)
+            {
+                row = new ExportedFile
+                {
+                    Id = Guid.CreateVersion7(),
+                    CompanyId = w.Task.CompanyId,
+                    ProfileId = w.Profile.Id,
+                    DocumentId = w.Task.DocumentId,
+                    Slot = op.Slot,
+                    Path = op.Path,
+                    PathKey = op.PathKey,
+                    DropboxId = file.Id,
+                    Rev = file.Rev,
+                    ContentHash = file.ContentHash ?? "",
+                    SourceSha256 = op.SourceSha256,
+                };
+                rows.Add(row);
+                db.ExportedFiles.Add(row);
+            }
+            row.Path = file.PathDisplay ?? op.Path;
+            row.PathKey = op.PathKey;
+            row.DropboxId = file.Id;
+            row.Rev = file.Rev;
+            row.ContentHash = file.ContentHash ?? "";
+            row.SourceSha256 = op.SourceSha256;
+            row.Length = file.Size;
+            row.ExportedAt = now;
+        }
+    }
+
+    /// <summary>Records the round: files, log lines, the connection's activity and each task's outcome, in one transaction.</summary>
+    private async Task<ExportRunResult> RecordAsync(Guid connectionId, Guid companyId, List<SyncTask> tasks, Dictionary<long, TaskOutcome> outcomes,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var activity = await db.ConnectionActivities.SingleOrDefaultAsync(a => a.ConnectionId == connectionId, cancellationToken).ConfigureAwait(false);
+        if (activity is null)
+        {
+            activity = new ConnectionActivity { ConnectionId = connectionId, CompanyId = companyId };
+            db.ConnectionActivities.Add(activity);
+        }
+        activity.LastRunAt = now;
+        var blocked = outcomes.Values.FirstOrDefault(o => o.Kind == OutcomeKind.Blocked);
+        if (_log.Any(l => l.Outcome != SyncOutcome.Failed && l.Action is SyncAction.Upload or SyncAction.Update or SyncAction.Move or SyncAction.Adopt or SyncAction.Delete))
+        {
+            activity.LastSuccessAt = now;
+        }
+        if (blocked is not null)
+        {
+            activity.ProblemCode = blocked.Code;
+            activity.Problem = blocked.Message;
+            activity.ProblemAt ??= now;
+        }
+        else if (outcomes.Values.Any(o => o.Kind == OutcomeKind.Done))
+        {
+            activity.ProblemCode = null;
+            activity.Problem = null;
+            activity.ProblemAt = null;
+        }
+        db.SyncLog.AddRange(_log);
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        int completed = 0, retrying = 0, dead = 0;
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            completed = retrying = dead = 0;
+            var jitter = Random.Shared;
+            foreach (var byGeneration in tasks.Where(t => outcomes[t.Id].Kind == OutcomeKind.Done).GroupBy(t => t.Generation))
+            {
+                foreach (var chunk in byGeneration.Select(t => t.Id).Chunk(400))
+                {
+                    await db.SyncTasks.Where(t => chunk.Contains(t.Id) && t.Generation == byGeneration.Key).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                }
+                completed += byGeneration.Count();
+            }
+
+            foreach (var task in tasks)
+            {
+                var outcome = outcomes[task.Id];
+                if (outcome.Kind == OutcomeKind.Done)
+                {
+                    continue;
+                }
+                var attempts = task.Attempts + (outcome.CountsAttempt ? 1 : 0);
+                var giveUp = outcome.Kind == OutcomeKind.Dead || attempts >= _options.MaxAttempts;
+                var next = outcome.Kind == OutcomeKind.Blocked ? now + _options.QuotaRetryDelay
+                    : outcome.CountsAttempt ? now + SyncBackoff.Delay(attempts, outcome.RetryAfter, _options, jitter.NextDouble())
+                    : now;
+                DateTimeOffset? deadAt = giveUp ? now : null;
+                var code = outcome.Code.Length > 128 ? outcome.Code[..128] : outcome.Code;
+                var message = outcome.Message.Length > 2000 ? outcome.Message[..2000] : outcome.Message;
+                await db.SyncTasks.Where(t => t.Id == task.Id && t.Generation == task.Generation).ExecuteUpdateAsync(s => s
+                    .SetProperty(t => t.Attempts, attempts)
+                    .SetProperty(t => t.NextAttemptAt, next)
+                    .SetProperty(t => t.DeadAt, deadAt)
+                    .SetProperty(t => t.LastErrorCode, code)
+                    .SetProperty(t => t.LastError, message), cancellationToken).ConfigureAwait(false);
+                if (giveUp)
+                {
+                    dead++;
+                }
+                else
+                {
+                    retrying++;
+                }
+            }
+
+            if (_pathsFreed)
+            {
+                var profileIds = tasks.Select(t => t.ProfileId).Distinct().ToList();
+                await db.SyncTasks
+                    .Where(t => profileIds.Contains(t.ProfileId) && t.DeadAt != null
+                        && (t.LastErrorCode == PlanProblem.PathCollision || t.LastErrorCode == "path-occupied"))
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.DeadAt, (DateTimeOffset?)null).SetProperty(t => t.NextAttemptAt, now).SetProperty(t => t.Attempts, 0),
+                        cancellationToken).ConfigureAwait(false);
+            }
+
+            await CompleteBackfillsAsync(tasks, now, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        return new ExportRunResult(tasks.Count, completed, retrying, dead, null);
+    }
+
+    private async Task CompleteBackfillsAsync(List<SyncTask> tasks, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var profileIds = tasks.Select(t => t.ProfileId).Distinct().ToList();
+        var running = await db.ExportProfiles.Where(p => profileIds.Contains(p.Id) && p.BackfillStartedAt != null && p.BackfillCompletedAt == null)
+            .Select(p => p.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var profileId in running)
+        {
+            if (!await db.SyncTasks.AnyAsync(t => t.ProfileId == profileId && t.DeadAt == null, cancellationToken).ConfigureAwait(false))
+            {
+                await db.ExportProfiles.Where(p => p.Id == profileId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.BackfillCompletedAt, now), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}

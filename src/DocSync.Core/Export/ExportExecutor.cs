@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using DocSync.Core.Access;
+using DocSync.Core.Blobs;
+using DocSync.Core.Connections;
+using DocSync.Core.Documents;
+using DocSync.Core.Persistence;
+using DocSync.Dropbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DocSync.Core.Export;
+
+/// <summary>
+/// Runs one round of a connection's export loop: takes the ready tasks (highest priority first),
+/// works out each document's files now and in Dropbox, lets <see cref="ExportPlanner"/> decide, does
+/// the work in batches (moves, deletes, then uploads through <c>finish_batch_v2</c>), and records
+/// files, log lines and task outcomes in one transaction. Every write is idempotent: a round cut
+/// short anywhere is simply run again.
+/// </summary>
+public sealed partial class ExportExecutor(
+    DocSyncDbContext db, CompanyContext companyContext, BlobStore blobs, IOptions<ExportOptions> options, TimeProvider time, ILogger<ExportExecutor> logger)
+{
+    private readonly ExportOptions _options = options.Value;
+    private readonly List<SyncLogEntry> _log = [];
+
+    /// <summary>Runs one round for <paramref name="connectionId"/> with <paramref name="client"/>.</summary>
+    /// <param name="companyId">The connection's company.</param>
+    /// <param name="connectionId">The connection.</param>
+    /// <param name="client">A client acting for the connection.</param>
+    /// <param name="cancellationToken">Stops the round (nothing half-recorded: the next round redoes it).</param>
+    /// <exception cref="ConnectionNeedsRelinkException">Dropbox refused the grant.</exception>
+    public async Task<ExportRunResult> RunOnceAsync(Guid companyId, Guid connectionId, DropboxClient client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        companyContext.Enter(CompanyScope.System(companyId));
+        _log.Clear();
+        var now = time.GetUtcNow();
+        var enabled = db.ExportProfiles.Where(p => p.ConnectionId == connectionId && p.Enabled).Select(p => p.Id);
+        var tasks = await db.SyncTasks.AsNoTracking()
+            .Where(t => t.ConnectionId == connectionId && t.DeadAt == null && t.NextAttemptAt <= now && enabled.Contains(t.ProfileId))
+            .OrderByDescending(t => t.Priority).ThenBy(t => t.Id)
+            .Take(_options.BatchSize)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (tasks.Count == 0)
+        {
+            return ExportRunResult.Idle(await NextDueAsync(connectionId, enabled, cancellationToken).ConfigureAwait(false));
+        }
+
+        var connection = await db.DropboxConnections.AsNoTracking().SingleAsync(c => c.Id == connectionId, cancellationToken).ConfigureAwait(false);
+        var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == companyId, cancellationToken).ConfigureAwait(false);
+        var profileIds = tasks.Select(t => t.ProfileId).Distinct().ToList();
+        var profiles = await db.ExportProfiles.AsNoTracking().Where(p => profileIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
+        var documentIds = tasks.Select(t => t.DocumentId).Distinct().ToList();
+        var source = await LoadSourceAsync(documentIds, cancellationToken).ConfigureAwait(false);
+        var exported = await db.ExportedFiles.Where(f => profileIds.Contains(f.ProfileId) && documentIds.Contains(f.DocumentId))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var outcomes = new Dictionary<long, TaskOutcome>();
+        var work = new List<DocumentWork>();
+        foreach (var group in tasks.GroupBy(t => t.ProfileId))
+        {
+            var profile = profiles[group.Key];
+            var trees = group.Select(t => Trees(t, profile, connection, company.Name, source, exported)).ToList();
+            var desiredKeys = trees.SelectMany(t => t.Desired).Select(d => d.PathKey).Distinct().ToList();
+            var inBatch = group.Select(t => t.DocumentId).ToList();
+            var held = await HeldByOthersAsync(profile.Id, desiredKeys, inBatch, cancellationToken).ConfigureAwait(false);
+            var plans = ExportPlanner.Plan(trees, held, profile.DeleteInDropbox);
+            foreach (var (task, plan) in group.Zip(plans))
+            {
+                if (plan.Problem is { } problem)
+                {
+                    outcomes[task.Id] = TaskOutcome.Dead(problem.Code, problem.Message);
+                    Log(task, SyncAction.Skip, SyncOutcome.Failed, null, null, problem.Message);
+                    continue;
+                }
+                work.Add(new DocumentWork(task, profile, plan.Ops));
+            }
+        }
+
+        await ExecuteAsync(work, client, source, exported, outcomes, cancellationToken).ConfigureAwait(false);
+        return await RecordAsync(connectionId, companyId, tasks, outcomes, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DateTimeOffset?> NextDueAsync(Guid connectionId, IQueryable<Guid> enabled, CancellationToken cancellationToken)
+    {
+        var waiting = db.SyncTasks.Where(t => t.ConnectionId == connectionId && t.DeadAt == null && enabled.Contains(t.ProfileId));
+        if (!await waiting.AnyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+        return await waiting.MinAsync(t => t.NextAttemptAt, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Dictionary<string, Guid>> HeldByOthersAsync(Guid profileId, List<string> keys, List<Guid> inBatch, CancellationToken cancellationToken)
+    {
+        var held = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(400))
+        {
+            var rows = await db.ExportedFiles.AsNoTracking()
+                .Where(f => f.ProfileId == profileId && chunk.Contains(f.PathKey) && !inBatch.Contains(f.DocumentId))
+                .Select(f => new { f.PathKey, f.DocumentId })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                held[row.PathKey] = row.DocumentId;
+            }
+        }
+        return held;
+    }
+
+    private void Log(SyncTask task, SyncAction action, SyncOutcome outcome, string? path, string? rev, string? detail) =>
+        _log.Add(new SyncLogEntry
+        {
+            CompanyId = task.CompanyId,
+            ConnectionId = task.ConnectionId,
+            ProfileId = task.ProfileId,
+            DocumentId = task.DocumentId,
+            At = time.GetUtcNow(),
+            Action = action,
+            Outcome = outcome,
+            Path = path,
+            Rev = rev,
+            Detail = detail is { Length: > 2000 } ? detail[..2000] : detail,
+        });
+
+    private static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>A document of the round with its profile and plan.</summary>
+    private sealed record DocumentWork(SyncTask Task, ExportProfile Profile, IReadOnlyList<ExportOp> Ops);
+}
