@@ -23,6 +23,7 @@ public sealed class ExportService(DocSyncDbContext db, ICompanyContext company, 
     public async Task<IReadOnlyList<ExportProfileView>> ListProfilesAsync(Guid connectionId, CancellationToken cancellationToken = default)
     {
         company.Demand(Right.ManageDropboxConnections);
+        await RequireConnectionAsync(connectionId, cancellationToken).ConfigureAwait(false);
         var profiles = await db.ExportProfiles.AsNoTracking().Where(p => p.ConnectionId == connectionId).OrderBy(p => p.Name)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var views = new List<ExportProfileView>(profiles.Count);
@@ -176,6 +177,7 @@ public sealed class ExportService(DocSyncDbContext db, ICompanyContext company, 
     public async Task<ExportStatus> StatusAsync(Guid connectionId, CancellationToken cancellationToken = default)
     {
         company.Demand(Right.ManageDropboxConnections);
+        await RequireConnectionAsync(connectionId, cancellationToken).ConfigureAwait(false);
         var tasks = db.SyncTasks.AsNoTracking().Where(t => t.ConnectionId == connectionId);
         var queued = await tasks.CountAsync(t => t.DeadAt == null, cancellationToken).ConfigureAwait(false);
         var dead = await tasks.CountAsync(t => t.DeadAt != null, cancellationToken).ConfigureAwait(false);
@@ -190,6 +192,7 @@ public sealed class ExportService(DocSyncDbContext db, ICompanyContext company, 
     public async Task<IReadOnlyList<SyncTaskView>> DeadLettersAsync(Guid connectionId, CancellationToken cancellationToken = default)
     {
         company.Demand(Right.ManageDropboxConnections);
+        await RequireConnectionAsync(connectionId, cancellationToken).ConfigureAwait(false);
         var rows = await (
             from t in db.SyncTasks.AsNoTracking()
             join p in db.ExportProfiles.AsNoTracking() on t.ProfileId equals p.Id
@@ -210,6 +213,7 @@ public sealed class ExportService(DocSyncDbContext db, ICompanyContext company, 
     public async Task<int> RetryAsync(Guid connectionId, IReadOnlyCollection<long>? taskIds = null, CancellationToken cancellationToken = default)
     {
         company.Demand(Right.ManageDropboxConnections);
+        await RequireConnectionAsync(connectionId, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var tasks = db.SyncTasks.Where(t => t.ConnectionId == connectionId);
         tasks = taskIds is null ? tasks.Where(t => t.DeadAt != null) : tasks.Where(t => taskIds.Contains(t.Id));
@@ -241,6 +245,7 @@ public sealed class ExportService(DocSyncDbContext db, ICompanyContext company, 
     public async Task<PagedResult<SyncLogView>> LogAsync(Guid connectionId, bool failedOnly = false, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default)
     {
         company.Demand(Right.ManageDropboxConnections);
+        await RequireConnectionAsync(connectionId, cancellationToken).ConfigureAwait(false);
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 500);
         var lines = Lines(connectionId, failedOnly);
@@ -257,6 +262,7 @@ public sealed class ExportService(DocSyncDbContext db, ICompanyContext company, 
     {
         ArgumentNullException.ThrowIfNull(output);
         company.Demand(Right.ManageDropboxConnections);
+        await RequireConnectionAsync(connectionId, cancellationToken).ConfigureAwait(false);
         var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
         await using (writer.ConfigureAwait(false))
         {
@@ -325,6 +331,15 @@ public sealed class ExportService(DocSyncDbContext db, ICompanyContext company, 
             backfill = new BackfillProgress(profile.BackfillTotal, profile.BackfillCompletedAt is null ? done : profile.BackfillTotal, lastMinute, eta, profile.BackfillCompletedAt);
         }
         return new ExportProfileView(profile, backfill, exported);
+    }
+
+    /// <summary>Throws <see cref="NotFoundException"/> unless the connection is the current company's.</summary>
+    private async Task RequireConnectionAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        if (!await db.DropboxConnections.AnyAsync(c => c.Id == connectionId, cancellationToken).ConfigureAwait(false))
+        {
+            throw new NotFoundException("connection", connectionId);
+        }
     }
 
     private async Task RequireUniqueNameAsync(Guid connectionId, string name, Guid? except, CancellationToken cancellationToken)

@@ -41,11 +41,12 @@ public sealed partial class AccessibilityTests(Databases databases, Chromium chr
         }
 
         var itemId = await tenant.ReceiveInboxItemAsync("scan.pdf", "application/pdf", RealFiles.Pdf("scan"));
-        await tenant.LinkDropboxAsync("Accounting Dropbox", "Alice Martin", "alice@example.com");
-        var ids = new PageIds(tenant.CompanyId, documentId, Guid.Empty, itemId, binderId, Guid.Empty, Guid.Empty, Guid.Empty);
+        var connectionId = await tenant.LinkDropboxAsync("Accounting Dropbox", "Alice Martin", "alice@example.com");
+        await tenant.CreateExportProfileAsync(connectionId);
+        var ids = new PageIds(tenant.CompanyId, documentId, Guid.Empty, itemId, binderId, Guid.Empty, Guid.Empty, connectionId);
 
         // Every company page the cross-company matrix knows (so a new one is swept too), but the file downloads.
-        var pages = PageRoute.All.Where(r => r.Method == "GET" && !r.NamesFile && !r.Template.EndsWith("/content", StringComparison.Ordinal))
+        var pages = PageRoute.All.Where(r => r.Method == "GET" && r.Handler is null && !r.NamesFile && !r.Template.EndsWith("/content", StringComparison.Ordinal))
             .Select(r => r.Url(tenant.CompanyId, ids)).ToList();
         pages.Count.ShouldBeGreaterThanOrEqualTo(10);
         var page = await chromium.NewPageAsync(app.Address!);

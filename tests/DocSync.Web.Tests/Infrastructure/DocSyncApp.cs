@@ -31,6 +31,8 @@ public sealed class DocSyncApp : WebApplicationFactory<DocSync.Web.Hosting.WebOp
             ["DocSync:Blobs:RootPath"] = Path.Combine(folder, "blobs"),
             ["DocSync:Web:KeysPath"] = Path.Combine(folder, "keys"),
             ["DocSync:Dropbox:Emulator:Enabled"] = "false",
+            // Tests that export turn the worker on; the others keep their connections still.
+            ["DocSync:Export:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -38,6 +38,35 @@ public static class TenantSeeds
         return (await scope.ServiceProvider.GetRequiredService<ConnectionService>().LinkAsync(request)).Id;
     }
 
+    /// <summary>Adds an export profile (invoices, by year then type) to a connection; returns its id.</summary>
+    public static async Task<Guid> CreateExportProfileAsync(this TestTenant tenant, Guid connectionId, string name = "Sales")
+    {
+        await using var scope = tenant.EnterCompany();
+        var profile = await scope.ServiceProvider.GetRequiredService<DocSync.Core.Export.ExportService>().CreateProfileAsync(connectionId, new DocSync.Core.Export.ExportProfileInput
+        {
+            Name = name,
+            DocumentTypes = [DocSync.Core.Documents.DocumentType.Invoice],
+            PathTemplate = DocSync.Core.Export.Paths.ExportPathPresets.ByYearThenType,
+        });
+        return profile.Profile.Id;
+    }
+
+    /// <summary>Every export profile and queue of the company, as lines to compare.</summary>
+    public static async Task<IReadOnlyList<string>> ExportStateAsync(this TestTenant tenant)
+    {
+        await using var scope = tenant.EnterCompany();
+        var export = scope.ServiceProvider.GetRequiredService<DocSync.Core.Export.ExportService>();
+        var lines = new List<string>();
+        foreach (var connection in await scope.ServiceProvider.GetRequiredService<ConnectionService>().ListAsync())
+        {
+            var status = await export.StatusAsync(connection.Id);
+            lines.Add($"queue {connection.Id} {status.Queued} dead {status.Dead} next {status.NextAttemptAt:O}");
+            lines.AddRange((await export.ListProfilesAsync(connection.Id)).Select(p =>
+                $"profile {p.Profile.Id} {p.Profile.Name} {p.Profile.PathTemplate} {p.Profile.DocumentTypes} {p.Profile.Enabled} {p.Profile.UpdatedAt:O}"));
+        }
+        return lines;
+    }
+
     /// <summary>The company's Dropbox connections.</summary>
     public static async Task<IReadOnlyList<DropboxConnectionInfo>> ConnectionsAsync(this TestTenant tenant)
     {

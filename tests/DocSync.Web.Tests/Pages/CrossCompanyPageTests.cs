@@ -168,7 +168,8 @@ public sealed class CrossCompanyPageTests(Databases databases)
         var connection = $"Dropbox {binder}";
         var dropboxEmail = $"dropbox-{Guid.NewGuid():N}@example.com";
         var connectionId = await tenant.LinkDropboxAsync(connection, $"{member} at Dropbox", dropboxEmail);
-        var ids = new PageIds(tenant.CompanyId, document.Id(), document["files"]!.AsArray().Single()!.Id(), itemId, binderId, keyId, personId, connectionId);
+        var profileId = await tenant.CreateExportProfileAsync(connectionId, $"Export {binder}");
+        var ids = new PageIds(tenant.CompanyId, document.Id(), document["files"]!.AsArray().Single()!.Id(), itemId, binderId, keyId, personId, connectionId, profileId);
         return new Side(tenant, ids, [name, number, buyer, binder, inboxFile, member, email, tenant.OwnerEmail, fileText, connection, dropboxEmail]);
     }
 
@@ -187,6 +188,7 @@ public sealed class CrossCompanyPageTests(Databases databases)
             .. (await side.Tenant.ApiKeysAsync()).Select(k => $"key {k.Id} {k.Name} {k.Access} revoked {k.RevokedAt}"),
             .. (await side.Tenant.InboxItemsAsync()).Select(i => $"inbox {i.Id} {i.Status} {i.BinderId} {i.DocumentId}"),
             .. (await side.Tenant.ConnectionsAsync()).Select(c => $"connection {c.Id} {c.Name} {c.State} {c.RootFolder}"),
+            .. await side.Tenant.ExportStateAsync(),
         ];
         return string.Join('\n', parts);
     }

@@ -2,9 +2,10 @@ namespace DocSync.Web.Tests.Pages;
 
 /// <summary>
 /// The ids a company page can name, in its route (company, document, file, inbox item) or its form
-/// (binder, API key, person, Dropbox connection).
+/// (binder, API key, person, Dropbox connection, export profile).
 /// </summary>
-public sealed record PageIds(Guid CompanyId, Guid DocumentId, Guid FileId, Guid ItemId, Guid BinderId, Guid KeyId, Guid PersonId, Guid ConnectionId)
+public sealed record PageIds(Guid CompanyId, Guid DocumentId, Guid FileId, Guid ItemId, Guid BinderId, Guid KeyId, Guid PersonId, Guid ConnectionId,
+    Guid ProfileId = default)
 {
     /// <summary>The value of route parameter <paramref name="name"/>.</summary>
     public Guid Route(string name) => name switch
@@ -13,6 +14,7 @@ public sealed record PageIds(Guid CompanyId, Guid DocumentId, Guid FileId, Guid 
         "documentId" => DocumentId,
         "fileId" => FileId,
         "itemId" => ItemId,
+        "connectionId" => ConnectionId,
         _ => throw new InvalidOperationException($"The page matrix has no value for route parameter {{{name}}}: add it to {nameof(PageIds)}."),
     };
 }

@@ -27,6 +27,7 @@ public sealed partial record PageRoute(
     private const string People = "/c/{companyId:guid}/people";
     private const string ApiKeys = "/c/{companyId:guid}/api-keys";
     private const string Connections = "/c/{companyId:guid}/connections";
+    private const string Connection = "/c/{companyId:guid}/connections/{connectionId:guid}";
 
     public static IReadOnlyList<PageRoute> All { get; } =
     [
@@ -61,6 +62,13 @@ public sealed partial record PageRoute(
         new("POST", Connections, "resume", true, ids => new() { ["connectionId"] = Id(ids.ConnectionId) }),
         new("POST", Connections, "disconnect", true, ids => new() { ["connectionId"] = Id(ids.ConnectionId) }),
         new("POST", Connections, "check", true, ids => new() { ["connectionId"] = Id(ids.ConnectionId) }),
+        new("GET", Connection, null, true),
+        new("GET", Connection, "preview", true),
+        new("GET", Connection, "progress", true),
+        new("GET", Connection, "csv", true),
+        new("POST", Connection, "save", true, _ => ProfileForm("Matrix profile")),
+        new("POST", Connection, "deleteprofile", true, ids => new() { ["profileId"] = Id(ids.ProfileId) }),
+        new("POST", Connection, "retry", true),
     ];
 
     /// <summary>What identifies the handler: method, template and handler name.</summary>
@@ -117,6 +125,17 @@ public sealed partial record PageRoute(
         ["Input.Lines[0].Quantity"] = "1",
         ["Input.Lines[0].UnitPrice"] = "10",
         ["Input.Lines[0].VatRate"] = "21",
+    };
+
+    private static Dictionary<string, string> ProfileForm(string name) => new()
+    {
+        ["Form.Name"] = name,
+        ["Form.Types"] = "Invoice",
+        ["Form.PathTemplate"] = "{year}/{number}",
+        ["Form.Language"] = "en",
+        ["Form.IncludeUbl"] = "true",
+        ["Form.Enabled"] = "true",
+        ["Form.LogRetentionDays"] = "90",
     };
 
     private static string Id(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);

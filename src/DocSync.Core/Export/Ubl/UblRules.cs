@@ -15,7 +15,8 @@ namespace DocSync.Core.Export.Ubl;
 /// document rules (PEPPOL-EN16931-R001 to R010, R020, R051, R053, R054, R120, R121, P0100, P0101, F001,
 /// PEPPOL-COMMON-R043). Stricter than the official Schematron in one place: a standard-rated breakdown row's VAT must
 /// equal taxable × rate rounded half away from zero to the cent exactly (BR-S-09 allows ±1 unit), since DocSync
-/// computes it that way and any difference is a bug. Not covered: XSD structure, national rules, allowances' own
+/// computes it that way and any difference is a bug. Lines in a category and rate with no breakdown row are reported
+/// under that category's rule 08 (e.g. BR-S-08). Not covered: XSD structure, national rules, allowances' own
 /// rules. An amount that is not an <c>xs:decimal</c> is reported as <c>XSD-DECIMAL</c> and skips the rules needing it.
 /// </remarks>
 public static partial class UblRules

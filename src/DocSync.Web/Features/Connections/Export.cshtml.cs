@@ -166,11 +166,13 @@ public sealed class ExportModel(ConnectionService connections, ExportService exp
     }
 
     /// <summary>The whole sync log as CSV.</summary>
-    public async Task OnGetCsvAsync()
+    public async Task<IActionResult> OnGetCsvAsync()
     {
+        await connections.GetAsync(ConnectionId, HttpContext.RequestAborted); // 404 before anything is written
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"docsync-sync-log-{ConnectionId:N}.csv\"";
         await export.WriteLogCsvAsync(ConnectionId, Response.Body, HttpContext.RequestAborted);
+        return new EmptyResult();
     }
 
     /// <summary>This page's address.</summary>

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace DocSync.Web.Tests.Export.Crash;
+
+/// <summary>
+/// The built DocSync.Web.dll (next to the tests) as a child process on a free loopback port, its
+/// standard output and error appended to a log file shared by every start.
+/// </summary>
+public sealed class DocSyncProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ProcessLog _log;
+
+    private DocSyncProcess(Process process, Uri baseUri, ProcessLog log)
+    {
+        _process = process;
+        BaseUri = baseUri;
+        _log = log;
+    }
+
+    public Uri BaseUri { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts the service with <paramref name="settings"/> as environment variables and waits until /health answers.</summary>
+    public static async Task<DocSyncProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string workingDirectory, ProcessLog log, int life)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DocSync.Web.dll"));
+        foreach (var inherited in info.Environment.Keys.Where(k => k.StartsWith("DocSync", StringComparison.OrdinalIgnoreCase) || k is "DOTNET_ENVIRONMENT" or "ASPNETCORE_URLS").ToList())
+        {
+            info.Environment.Remove(inherited);
+        }
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key] = value;
+        }
+
+        log.Write($"=== life {life}: starting on port {port} ===");
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start DocSync.Web.");
+        process.OutputDataReceived += (_, e) => log.Write(e.Data);
+        process.ErrorDataReceived += (_, e) => log.Write(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var child = new DocSyncProcess(process, new Uri($"http://127.0.0.1:{port}/"), log);
+
+        using var probe = new HttpClient { BaseAddress = child.BaseUri, Timeout = TimeSpan.FromSeconds(5) };
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited)
+        {
+            try
+            {
+                using var response = await probe.GetAsync("health");
+                if (response.IsSuccessStatusCode)
+                {
+                    return child;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(25);
+        }
+
+        var exited = process.HasExited ? $"it exited with code {process.ExitCode}" : "it did not answer /health within 60 s";
+        await child.DisposeAsync();
+        throw new InvalidOperationException($"DocSync.Web (life {life}) did not come up: {exited}.");
+    }
+
+    /// <summary>SIGKILL (Process.Kill on Linux): no shutdown, no flush, no finally block runs in the child.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+        await _process.WaitForExitAsync();
+        _log.Write($"=== killed (exit code {_process.ExitCode}) ===");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited between the check and the kill.
+        }
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
