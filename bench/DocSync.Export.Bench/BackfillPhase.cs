@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DocSync.Core.Export;
+using DocSync.Core.Export.Ubl;
 using Microsoft.EntityFrameworkCore;
 
 namespace DocSync.Export.Bench;
@@ -28,11 +29,21 @@ internal static class BackfillPhase
         host.Commands.TakeStatements();
         host.Commands.Recording = true;
         var before = Tally.Take(host, emulator, worker);
+        var loadBefore = Proc.LoadAverage();
+        Timeline.Events = new();
         var watch = Stopwatch.StartNew();
         var profileId = await host.CreateProfileAsync();
         var queued = watch.Elapsed;
         var pending = await WaitUntilExportedAsync(host, worker, profileId, TimeSpan.FromHours(1));
         var wall = watch.Elapsed;
+        var events = Timeline.Events.ToList(); Timeline.Events = null;
+        long prev = events[0].T; string prevWhat = events[0].What; int same = 0;
+        foreach (var (t, what) in events)
+        {
+            var gap = (t - prev) * 1000.0 / Stopwatch.Frequency;
+            if (gap > 80) Console.WriteLine($"   +{(t - events[0].T) * 1000.0 / Stopwatch.Frequency,8:F0} ms  gap {gap,6:F0} ms after [{prevWhat}] before [{what}]");
+            prev = t; prevWhat = what;
+        }
         var spent = Tally.Take(host, emulator, worker) - before;
         host.Commands.Recording = false;
         var statements = host.Commands.TakeStatements();
@@ -44,21 +55,25 @@ internal static class BackfillPhase
         {
             problems.Insert(0, $"{pending} documents were still queued after an hour.");
         }
+        var loadAfter = Proc.LoadAverage();
         var files = await host.QueryAsync(db => db.ExportedFiles.CountAsync(f => f.ProfileId == profileId));
+        var ublMs = await UblCostAsync(host, profileId);
         var requests = spent.Requests;
         Console.WriteLine($"engine              SyncWorker.RunAsync in the background (as DocSync.Web hosts it), ExportOptions defaults: {spent.Rounds} rounds of up to 500 documents");
         Console.WriteLine($"wall time           {wall.TotalSeconds:F1} s (creating the profile and queueing {documents} tasks: {queued.TotalSeconds:F1} s of it)");
         Console.WriteLine($"files               {files} in Dropbox ({files / wall.TotalSeconds:F0} files/s, {documents / wall.TotalSeconds:F0} documents/s)");
         Console.WriteLine($"Dropbox requests    {requests.Total} ({requests.Describe()}); 429s {requests.Status(429)}, 5xx {requests.Statuses.Where(s => s.Key >= 500).Sum(s => s.Value)}");
+        Console.WriteLine($"request times       {requests.DescribeTimes()} (average, 25 ms injected included)");
         Console.WriteLine($"database commands   {spent.Commands} ({(double)spent.Commands / Math.Max(1, spent.Rounds):F0} per round; the most frequent:)");
         foreach (var (statement, count) in statements.Take(6))
         {
             Console.WriteLine($"  {count,6} x {statement}");
         }
         Console.WriteLine($"time spent          waiting on Dropbox {spent.DropboxBusy.TotalSeconds:F1} s, on the database {spent.DatabaseBusy.TotalSeconds:F1} s, the rest {(wall - spent.DropboxBusy - spent.DatabaseBusy).TotalSeconds:F1} s (engine work: planning, UBL, hashing; overlaps counted once per resource)");
+        Console.WriteLine($"UBL writer          {ublMs:F2} ms per document alone, single-threaded (so {ublMs * documents / 1000:F1} s of the backfill's CPU)");
         Console.WriteLine($"DocSync peak RSS    {Proc.Mib(peak)} (bench process: Core, database client, worker; {Proc.Mib(rssBefore)} before the backfill)");
         Console.WriteLine($"emulator peak RSS   {Proc.Mib(emulatorPeak)} (separate process, holding every file in memory)");
-        Console.WriteLine($"CPU                 DocSync {spent.Cpu.TotalSeconds:F1} s ({spent.Cpu / wall:F2} cores), emulator {spent.EmulatorCpu.TotalSeconds:F1} s ({spent.EmulatorCpu / wall:F2} cores), {Environment.ProcessorCount} cores in all");
+        Console.WriteLine($"CPU                 DocSync {spent.Cpu.TotalSeconds:F1} s ({spent.Cpu / wall:F2} cores), emulator {spent.EmulatorCpu.TotalSeconds:F1} s ({spent.EmulatorCpu / wall:F2} cores); {Environment.ProcessorCount} cores, machine load average {loadBefore} before, {loadAfter} after");
         Console.WriteLine(problems.Count == 0
             ? $"check               the emulator holds exactly the {files} files DocSync recorded (paths, revs, content hashes); no task failed"
             : $"check               {problems.Count} problems");
@@ -88,6 +103,27 @@ internal static class BackfillPhase
             }
         }
         return pending;
+    }
+
+    /// <summary>What <see cref="UblWriter.Write"/> costs per document, on up to 200 of the backfilled documents (after one warm-up pass).</summary>
+    private static async Task<double> UblCostAsync(BenchHost host, Guid profileId)
+    {
+        var ids = await host.QueryAsync(db => db.ExportedFiles.Where(f => f.ProfileId == profileId && f.Slot == "ubl").OrderBy(f => f.Id).Select(f => f.DocumentId).Take(200).ToListAsync());
+        var contents = (await CurrentContents.LoadAsync(host, ids)).Values.ToList();
+        if (contents.Count == 0)
+        {
+            return double.NaN;
+        }
+        foreach (var content in contents)
+        {
+            UblWriter.Write(content);
+        }
+        var watch = Stopwatch.StartNew();
+        foreach (var content in contents)
+        {
+            UblWriter.Write(content);
+        }
+        return watch.Elapsed.TotalMilliseconds / contents.Count;
     }
 
     /// <summary>Every recorded file is in the emulator with the recorded rev and hash, and nothing else is under /DocSync.</summary>

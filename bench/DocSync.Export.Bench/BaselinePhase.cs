@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using DocSync.Core.Blobs;
-using DocSync.Core.Documents;
 using DocSync.Core.Export.Ubl;
 using DocSync.Dropbox;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +20,7 @@ internal static class BaselinePhase
     {
         var files = await host.QueryAsync(db => db.ExportedFiles.AsNoTracking().Where(f => f.ProfileId == profileId)
             .Select(f => new { f.DocumentId, f.Slot, f.Path, f.SourceSha256 }).OrderBy(f => f.Path).ToListAsync());
-        var contents = await ContentsAsync(host, files.Where(f => f.Slot == "ubl").Select(f => f.DocumentId).ToList());
+        var contents = await CurrentContents.LoadAsync(host, files.Where(f => f.Slot == "ubl").Select(f => f.DocumentId).ToList());
         var blobs = host.Services.GetRequiredService<BlobStore>();
         var parallelism = host.ClientOptions.BatchUploadParallelism;
         Console.WriteLine();
@@ -30,6 +29,7 @@ internal static class BaselinePhase
         var client = host.Client();
         var failures = new List<string>();
         var mismatched = 0;
+        var loadBefore = Proc.LoadAverage();
         var before = host.Dropbox.Snapshot();
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (file, token) =>
@@ -64,32 +64,14 @@ internal static class BaselinePhase
         {
             problems.Add($"The emulator holds {landed} files under /Baseline, not {files.Count}.");
         }
-        Console.WriteLine($"wall time           {wall.TotalSeconds:F1} s ({files.Count / wall.TotalSeconds:F0} files/s)");
+        Console.WriteLine($"wall time           {wall.TotalSeconds:F1} s ({files.Count / wall.TotalSeconds:F0} files/s); machine load average {loadBefore} before, {Proc.LoadAverage()} after");
         Console.WriteLine($"Dropbox requests    {requests.Total} ({requests.Describe()}); 429s {requests.Status(429)}");
+        Console.WriteLine($"request times       {requests.DescribeTimes()} (average, 25 ms injected included)");
         Console.WriteLine(problems.Count == 0 ? $"check               {landed} files under /Baseline, every one with the bytes DocSync exported" : $"check               {problems.Count} problems");
         foreach (var problem in problems.Take(10))
         {
             Console.WriteLine("ERROR: " + problem);
         }
         return new BaselineResult(files.Count, wall, requests, parallelism, problems);
-    }
-
-    /// <summary>The current content of each document (what the engine wrote the UBL from).</summary>
-    private static async Task<Dictionary<Guid, DocumentContent>> ContentsAsync(BenchHost host, List<Guid> documentIds)
-    {
-        var contents = new Dictionary<Guid, DocumentContent>();
-        foreach (var chunk in documentIds.Chunk(400))
-        {
-            var rows = await host.QueryAsync(db => (
-                from d in db.Documents.AsNoTracking()
-                join v in db.DocumentVersions.AsNoTracking() on new { d.Id, Number = d.CurrentVersion } equals new { Id = v.DocumentId, v.Number }
-                where chunk.Contains(d.Id)
-                select new { d.Id, v.Content }).ToListAsync());
-            foreach (var row in rows)
-            {
-                contents[row.Id] = row.Content;
-            }
-        }
-        return contents;
     }
 }

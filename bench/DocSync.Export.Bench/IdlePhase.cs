@@ -32,6 +32,7 @@ internal static class IdlePhase
         GC.Collect();
         host.Commands.TakeStatements();
         host.Commands.Recording = true;
+        var loadBefore = Proc.LoadAverage();
         var before = Tally.Take(host, emulator, worker);
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         var spent = Tally.Take(host, emulator, worker) - before;
@@ -47,7 +48,7 @@ internal static class IdlePhase
         {
             Console.WriteLine($"  {count,5} x {statement}");
         }
-        Console.WriteLine($"CPU                 DocSync process {spent.Cpu.TotalMilliseconds:F0} ms ({result.CpuMsPerCycle:F1} ms per cycle, runtime housekeeping included), emulator {spent.EmulatorCpu.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"CPU                 DocSync process {spent.Cpu.TotalMilliseconds:F0} ms ({result.CpuMsPerCycle:F1} ms per cycle, runtime housekeeping included), emulator {spent.EmulatorCpu.TotalMilliseconds:F0} ms; machine load average {loadBefore} before, {Proc.LoadAverage()} after");
         return result;
     }
 

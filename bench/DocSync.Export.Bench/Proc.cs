@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace DocSync.Export.Bench;
 
-/// <summary>Memory figures of a process from Linux's /proc.</summary>
+/// <summary>Memory figures of a process, and the machine's load, from Linux's /proc.</summary>
 internal static class Proc
 {
     /// <summary>VmHWM: the peak resident set since start or the last <see cref="ResetPeak"/>.</summary>
@@ -24,6 +24,9 @@ internal static class Proc
             return false;
         }
     }
+
+    /// <summary>The machine's 1-minute load average (other work on the machine skews every figure).</summary>
+    public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     public static string Mib(long bytes) => (bytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture) + " MiB";
 

@@ -34,7 +34,7 @@ var (refreshToken, _) = await emulator.GrantAsync();
 await using var host = await BenchHost.StartAsync(options.Provider, emulator.BaseUri);
 await host.SetUpCompanyAsync(accountId, refreshToken);
 Console.WriteLine($"emulator: {emulator.BaseUri} (child process {emulator.ProcessId}, memory only), {options.LatencyMs} ms latency per request");
-Console.WriteLine($"database: {options.Provider} (fresh, migrated){(options.Quick ? "; quick mode" : "")}; {Environment.ProcessorCount} cores shared by DocSync, the emulator and the database");
+Console.WriteLine($"database: {options.Provider} (fresh, migrated){(options.Quick ? "; quick mode" : "")}; {Environment.ProcessorCount} cores shared by DocSync, the emulator and the database; machine load average {Proc.LoadAverage()}");
 
 BackfillResult? backfill = null;
 BaselineResult? baseline = null;

@@ -34,6 +34,7 @@ internal static class PropagationPhase
         var latencies = new List<double>();
         var updates = new List<double>();
         var timedOut = 0;
+        var loadBefore = Proc.LoadAverage();
         var before = host.Dropbox.Snapshot();
         for (var i = 0; i < edits; i++)
         {
@@ -88,6 +89,7 @@ internal static class PropagationPhase
         Console.WriteLine($"latency ms          p50 {result.Percentile(50):F0}, p90 {result.Percentile(90):F0}, p99 {result.Percentile(99):F0}, max {result.Percentile(100):F0}, min {result.Percentile(0):F0} (UpdateAsync returned → new rev in the emulator)");
         Console.WriteLine($"UpdateAsync ms      p50 {PropagationResult.Percentile(updates, 50):F0}, p99 {PropagationResult.Percentile(updates, 99):F0} (renders the new PDF; not part of the latency)");
         Console.WriteLine($"Dropbox requests    {requests.Total} ({(double)requests.Total / edits:F1} per edit: {requests.Describe()})");
+        Console.WriteLine($"request times       {requests.DescribeTimes()} (average); machine load average {loadBefore} before, {Proc.LoadAverage()} after");
         Console.WriteLine(timedOut == 0 ? $"check               all {edits} edits reached the emulator" : $"check               {timedOut} edits did not arrive");
         return result;
     }

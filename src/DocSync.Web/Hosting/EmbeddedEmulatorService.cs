@@ -11,6 +11,9 @@ public sealed partial class EmbeddedEmulatorService(IOptions<EmbeddedEmulatorOpt
     /// <summary>The running emulator's base address, or <see langword="null"/> when it is off or failed to start.</summary>
     public Uri? BaseUri => _emulator?.BaseUri;
 
+    /// <summary>The emulator itself while it runs (tests read what landed in it).</summary>
+    public DocSync.Dropbox.Emulator.DropboxEmulator? Emulator => _emulator;
+
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -31,6 +31,7 @@ public sealed class CrashWorld : IAsyncDisposable
     private readonly List<Guid> _exportable = [];
     private int _edits;
     private int _created;
+    private TaskCompletionSource _dropboxCalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private CrashWorld(string folder, DropboxEmulator emulator, ServiceProvider services)
     {
@@ -38,6 +39,9 @@ public sealed class CrashWorld : IAsyncDisposable
         Emulator = emulator;
         _services = services;
         Log = new ProcessLog(Path.Combine(folder, "docsync.log"));
+
+        // The first mutation a life causes is its token renewal, right before its first upload.
+        emulator.State.Mutated += () => _dropboxCalled.TrySetResult();
     }
 
     public string Folder { get; }
@@ -52,6 +56,9 @@ public sealed class CrashWorld : IAsyncDisposable
     public Guid CompanyId { get; private set; }
 
     public Guid ConnectionId { get; private set; }
+
+    /// <summary>Completes when the running child first talks to Dropbox (renews its access token).</summary>
+    public Task DropboxCalled => _dropboxCalled.Task;
 
     /// <summary>Whether the folder stays after the test (to look at after a failure).</summary>
     public bool KeepFolder { get; set; }
@@ -166,6 +173,7 @@ public sealed class CrashWorld : IAsyncDisposable
         {
             throw new InvalidOperationException("A child is already running.");
         }
+        _dropboxCalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Child = await DocSyncProcess.StartAsync(ChildSettings(), Folder, Log, life);
         return Child;
     }

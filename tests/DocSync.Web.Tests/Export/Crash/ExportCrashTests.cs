@@ -21,9 +21,10 @@ public sealed class ExportCrashTests(ITestOutputHelper output)
     private const int MaxKills = 150;
 
     /// <summary>When the queue is this short before a life, more changes are made so the kill lands mid-work.</summary>
-    private const int FeedBelow = 40;
+    private const int FeedBelow = 30;
 
-    private static readonly TimeSpan CrashLoopBudget = TimeSpan.FromSeconds(180);
+    /// <summary>A cap, not a target: 50 kills take about three minutes on two idle cores.</summary>
+    private static readonly TimeSpan CrashLoopBudget = TimeSpan.FromMinutes(8);
 
     [Fact]
     public async Task Backfill_KilledWithSigkillAtRandomMoments_ResumesAndExportsEveryDocumentExactlyOnce()
@@ -45,23 +46,27 @@ public sealed class ExportCrashTests(ITestOutputHelper output)
             var loop = Stopwatch.StartNew();
             while ((kills < RequiredKills || killsMidWork < RequiredKills) && kills < MaxKills && loop.Elapsed < CrashLoopBudget)
             {
-                var before = await world.QueueAsync();
-                if (before.Pending + before.Outbox < FeedBelow)
-                {
-                    // The backfill is (nearly) done: changes keep the loop busy, so later kills still land mid-work.
-                    await world.EditAsync(random, edits: 30, creates: 6);
-                }
-
                 var life = kills + 1;
-                var window = Environment.GetEnvironmentVariable("CRASH_WINDOW") is { Length: > 0 } w ? int.Parse(w, CultureInfo.InvariantCulture) : random.Next(200, 1501);
-                var editsDuringLife = random.Next(3) == 0;
-                var editRandom = new Random(random.Next());
+                var before = await world.QueueAsync();
+                var window = TimeSpan.FromMilliseconds(random.Next(200, 1501));
+                // Most kills are timed from the life's first Dropbox call, so they land inside rounds (a cold
+                // first round takes longer than the whole window after /health); the rest from /health.
+                var fromFirstCall = random.Next(4) != 0;
+                // Changes made while the service starts: always once the backfill is (nearly) done, so later
+                // kills still land mid-work; now and then before.
+                var (edits, creates) = before.Pending + before.Outbox < FeedBelow ? (15, 3) : random.Next(3) == 0 ? (3, 2) : (0, 0);
+                var changes = world.EditAsync(new Random(random.Next()), edits, creates);
+
                 await world.StartChildAsync(life);
-                var edits = editsDuringLife ? world.EditAsync(editRandom, edits: 3, creates: 2) : Task.CompletedTask;
+                var from = "/health";
+                if (fromFirstCall)
+                {
+                    from = await Task.WhenAny(world.DropboxCalled, Task.Delay(TimeSpan.FromSeconds(30))) == world.DropboxCalled ? "first Dropbox call" : "/health + 30 s";
+                }
                 await Task.Delay(window);
                 await world.KillChildAsync();
                 kills++;
-                await edits;
+                await changes;
 
                 // The child is gone and only it removes tasks: what is pending now was pending at the kill.
                 var after = await world.QueueAsync();
@@ -71,7 +76,7 @@ public sealed class ExportCrashTests(ITestOutputHelper output)
                 }
                 var files = world.ServerFiles();
                 var problems = await oracle.CheckAtKillAsync(files);
-                output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: kill {kills} after {window} ms{(editsDuringLife ? " (edits during the life)" : "")}: "
+                output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: kill {kills}, {window.TotalMilliseconds} ms after {from} ({edits} edits, {creates} new): "
                     + $"{after}, {files.Count} files in Dropbox");
                 problems.ShouldBeEmpty($"seed {seed}, kill {kills}: Dropbox holds files DocSync could not have written there");
                 after.Dead.ShouldBe(0, $"seed {seed}, kill {kills}: tasks went to the dead-letter list");

@@ -14,12 +14,12 @@ namespace DocSync.Web.Tests.Export.Crash;
 /// <summary>
 /// What DocSync may have put in Dropbox, worked out from the database alone: for every version of
 /// every exported document, the PDF and UBL paths its layout gives and the content hashes of the
-/// bytes it would send there. A file at any other path, with any other content (a partial upload, an
-/// empty file) or with an autorename mark cannot be missed.
+/// whole bytes it would send. A file at any other path, with any other content (a partial upload, an
+/// empty file, another document's file) or with an autorename mark cannot be missed.
 /// </summary>
 public sealed partial class ExportOracle(CrashWorld world)
 {
-    private readonly Dictionary<Guid, List<(string Key, string Hash)>> _byVersion = [];
+    private readonly Dictionary<Guid, (Guid DocumentId, List<(string Slot, string Key, string Hash)> Targets)> _byVersion = [];
     private readonly Dictionary<string, string> _blobHashes = new(StringComparer.Ordinal);
 
     /// <summary>Problems with the files in Dropbox right now (at a kill): each one a sentence.</summary>
@@ -127,7 +127,11 @@ public sealed partial class ExportOracle(CrashWorld world)
         return problems;
     }
 
-    /// <summary>Path key → the content hashes DocSync could have written there, over every version so far.</summary>
+    /// <summary>
+    /// Path key → the content hashes DocSync could have written there: any version's PDF (or UBL) of a
+    /// document at any path the layout gave that document's PDF (or UBL). A renumbered document's file
+    /// is moved first and updated after, so its older content is briefly at the new path, whole.
+    /// </summary>
     private async Task<Dictionary<string, HashSet<string>>> AllowedAsync()
     {
         await using var unit = world.Scope();
@@ -138,7 +142,7 @@ public sealed partial class ExportOracle(CrashWorld world)
         var pdfs = (await db.DocumentFiles.AsNoTracking().Where(f => f.Kind == DocumentFileKind.Pdf).ToListAsync()).ToLookup(f => f.DocumentId);
         foreach (var version in versions.Where(v => !_byVersion.ContainsKey(v.Id)))
         {
-            var targets = new List<(string Key, string Hash)>();
+            var targets = new List<(string Slot, string Key, string Hash)>();
             if (profile.Exports(version.Content.Type))
             {
                 // The summary the executor reads when this version is the current one.
@@ -147,24 +151,31 @@ public sealed partial class ExportOracle(CrashWorld world)
                 var basePath = ExportLayout.BasePath(template, root, profile.Folder, profile.Language, company, summary);
                 foreach (var pdf in pdfs[version.DocumentId].Where(f => f.IsIn(version.Number)))
                 {
-                    targets.Add((DropboxNames.Key(ExportLayout.Pdf(basePath)), await BlobHashAsync(services, pdf.Sha256)));
+                    targets.Add(("pdf", DropboxNames.Key(ExportLayout.Pdf(basePath)), await BlobHashAsync(services, pdf.Sha256)));
                 }
                 if (profile.IncludeUbl && UblWriter.Supports(version.Content.Type))
                 {
-                    targets.Add((DropboxNames.Key(ExportLayout.Ubl(basePath)), DropboxContentHasher.HashHex(UblWriter.Write(version.Content))));
+                    targets.Add(("ubl", DropboxNames.Key(ExportLayout.Ubl(basePath)), DropboxContentHasher.HashHex(UblWriter.Write(version.Content))));
                 }
             }
-            _byVersion[version.Id] = targets;
+            _byVersion[version.Id] = (version.DocumentId, targets);
         }
 
         var allowed = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var (key, hash) in _byVersion.Values.SelectMany(t => t))
+        foreach (var document in _byVersion.Values.GroupBy(v => v.DocumentId))
         {
-            if (!allowed.TryGetValue(key, out var hashes))
+            foreach (var slot in document.SelectMany(v => v.Targets).GroupBy(t => t.Slot))
             {
-                allowed[key] = hashes = new HashSet<string>(StringComparer.Ordinal);
+                var hashes = slot.Select(t => t.Hash).ToList();
+                foreach (var key in slot.Select(t => t.Key).Distinct())
+                {
+                    if (!allowed.TryGetValue(key, out var set))
+                    {
+                        allowed[key] = set = new HashSet<string>(StringComparer.Ordinal);
+                    }
+                    set.UnionWith(hashes);
+                }
             }
-            hashes.Add(hash);
         }
         return allowed;
     }
