@@ -37,7 +37,7 @@ internal static class BackfillPhase
         var pending = await WaitUntilExportedAsync(host, worker, profileId, TimeSpan.FromHours(1));
         var wall = watch.Elapsed;
         var events = Timeline.Events.ToList(); Timeline.Events = null;
-        long prev = events[0].T; string prevWhat = events[0].What; int same = 0;
+        long prev = events[0].T; string prevWhat = events[0].What;
         foreach (var (t, what) in events)
         {
             var gap = (t - prev) * 1000.0 / Stopwatch.Frequency;

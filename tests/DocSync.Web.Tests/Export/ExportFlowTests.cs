@@ -93,6 +93,10 @@ public sealed class ExportFlowTests(Databases databases, Chromium chromium) : IC
         after.Id.ShouldBe(before.Id);
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("table.log tbody tr").First).ToContainTextAsync("New revision");
+        if (Environment.GetEnvironmentVariable("DOCSYNC_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "ui-export.png"), FullPage = false });
+        }
     }
 
     private static Dictionary<string, (string Path, string Rev, string Id)> ServerFiles(DocSync.Dropbox.Emulator.DropboxEmulator emulator)
