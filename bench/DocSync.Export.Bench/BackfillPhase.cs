@@ -30,20 +30,11 @@ internal static class BackfillPhase
         host.Commands.Recording = true;
         var before = Tally.Take(host, emulator, worker);
         var loadBefore = Proc.LoadAverage();
-        Timeline.Events = new();
         var watch = Stopwatch.StartNew();
         var profileId = await host.CreateProfileAsync();
         var queued = watch.Elapsed;
         var pending = await WaitUntilExportedAsync(host, worker, profileId, TimeSpan.FromHours(1));
         var wall = watch.Elapsed;
-        var events = Timeline.Events.ToList(); Timeline.Events = null;
-        long prev = events[0].T; string prevWhat = events[0].What;
-        foreach (var (t, what) in events)
-        {
-            var gap = (t - prev) * 1000.0 / Stopwatch.Frequency;
-            if (gap > 80) Console.WriteLine($"   +{(t - events[0].T) * 1000.0 / Stopwatch.Frequency,8:F0} ms  gap {gap,6:F0} ms after [{prevWhat}] before [{what}]");
-            prev = t; prevWhat = what;
-        }
         var spent = Tally.Take(host, emulator, worker) - before;
         host.Commands.Recording = false;
         var statements = host.Commands.TakeStatements();
@@ -63,19 +54,19 @@ internal static class BackfillPhase
         Console.WriteLine($"wall time           {wall.TotalSeconds:F1} s (creating the profile and queueing {documents} tasks: {queued.TotalSeconds:F1} s of it)");
         Console.WriteLine($"files               {files} in Dropbox ({files / wall.TotalSeconds:F0} files/s, {documents / wall.TotalSeconds:F0} documents/s)");
         Console.WriteLine($"Dropbox requests    {requests.Total} ({requests.Describe()}); 429s {requests.Status(429)}, 5xx {requests.Statuses.Where(s => s.Key >= 500).Sum(s => s.Value)}");
-        Console.WriteLine($"request times       {requests.DescribeTimes()} (average, 25 ms injected included)");
+        Console.WriteLine($"request times       {requests.DescribeTimes()} (average, injected latency included)");
         Console.WriteLine($"database commands   {spent.Commands} ({(double)spent.Commands / Math.Max(1, spent.Rounds):F0} per round; the most frequent:)");
         foreach (var (statement, count) in statements.Take(6))
         {
             Console.WriteLine($"  {count,6} x {statement}");
         }
-        Console.WriteLine($"time spent          waiting on Dropbox {spent.DropboxBusy.TotalSeconds:F1} s, on the database {spent.DatabaseBusy.TotalSeconds:F1} s, the rest {(wall - spent.DropboxBusy - spent.DatabaseBusy).TotalSeconds:F1} s (engine work: planning, UBL, hashing; overlaps counted once per resource)");
+        Console.WriteLine($"time spent          waiting on Dropbox {spent.DropboxBusy.TotalSeconds:F1} s, on the database {spent.DatabaseBusy.TotalSeconds:F1} s, the rest {(wall - spent.DropboxBusy - spent.DatabaseBusy).TotalSeconds:F1} s (the engine computing: loading, planning, UBL, hashing, or waiting for a core); {(wall / Math.Max(1, spent.Rounds)).TotalSeconds:F2} s per round");
         Console.WriteLine($"UBL writer          {ublMs:F2} ms per document alone, single-threaded (so {ublMs * documents / 1000:F1} s of the backfill's CPU)");
         Console.WriteLine($"DocSync peak RSS    {Proc.Mib(peak)} (bench process: Core, database client, worker; {Proc.Mib(rssBefore)} before the backfill)");
         Console.WriteLine($"emulator peak RSS   {Proc.Mib(emulatorPeak)} (separate process, holding every file in memory)");
         Console.WriteLine($"CPU                 DocSync {spent.Cpu.TotalSeconds:F1} s ({spent.Cpu / wall:F2} cores), emulator {spent.EmulatorCpu.TotalSeconds:F1} s ({spent.EmulatorCpu / wall:F2} cores); {Environment.ProcessorCount} cores, machine load average {loadBefore} before, {loadAfter} after");
         Console.WriteLine(problems.Count == 0
-            ? $"check               the emulator holds exactly the {files} files DocSync recorded (paths, revs, content hashes); no task failed"
+            ? $"check               the emulator holds exactly the {files} files DocSync recorded (paths, revs, content hashes); no task failed; backfill marked complete"
             : $"check               {problems.Count} problems");
         foreach (var problem in problems.Take(10))
         {
@@ -150,6 +141,10 @@ internal static class BackfillPhase
             {
                 problems.Add($"{file.Path}: the emulator has rev {there.Rev} / {there.Hash}, DocSync recorded {file.Rev} / {file.ContentHash}.");
             }
+        }
+        if (await host.QueryAsync(db => db.ExportProfiles.Where(p => p.Id == profileId).Select(p => p.BackfillCompletedAt).SingleAsync()) is null)
+        {
+            problems.Add("The profile's backfill is not marked complete.");
         }
         var dead = await host.QueryAsync(db => db.SyncTasks.Where(t => t.ProfileId == profileId && t.DeadAt != null).Select(t => t.LastErrorCode + ": " + t.LastError).ToListAsync());
         problems.AddRange(dead.Select(d => "dead task: " + d));

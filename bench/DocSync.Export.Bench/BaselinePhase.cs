@@ -66,7 +66,7 @@ internal static class BaselinePhase
         }
         Console.WriteLine($"wall time           {wall.TotalSeconds:F1} s ({files.Count / wall.TotalSeconds:F0} files/s); machine load average {loadBefore} before, {Proc.LoadAverage()} after");
         Console.WriteLine($"Dropbox requests    {requests.Total} ({requests.Describe()}); 429s {requests.Status(429)}");
-        Console.WriteLine($"request times       {requests.DescribeTimes()} (average, 25 ms injected included)");
+        Console.WriteLine($"request times       {requests.DescribeTimes()} (average, injected latency included)");
         Console.WriteLine(problems.Count == 0 ? $"check               {landed} files under /Baseline, every one with the bytes DocSync exported" : $"check               {problems.Count} problems");
         foreach (var problem in problems.Take(10))
         {

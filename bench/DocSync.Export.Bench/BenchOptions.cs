@@ -54,7 +54,7 @@ internal sealed record BenchOptions(
             Documents: (int)Number("documents", 10_000, 500),
             LatencyMs: (int)Number("latency-ms", 25, 25),
             Edits: (int)Number("edits", 200, 20),
-            IdleDocuments: (int)Number("idle-documents", 100_000, 5_000),
+            IdleDocuments: (int)Number("idle-documents", 100_000, 2_000),
             IdleSeconds: Number("idle-seconds", 60, 10),
             Provider: provider,
             Skip: skip,

@@ -119,7 +119,6 @@ internal sealed class CommandCounter : DbCommandInterceptor
     private void Seen(DbCommand command)
     {
         Clock.Enter();
-        Timeline.Add("db " + command.CommandText[..Math.Min(70, command.CommandText.Length)].ReplaceLineEndings(" "));
         Interlocked.Increment(ref _count);
         if (Recording)
         {

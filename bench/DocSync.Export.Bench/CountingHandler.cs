@@ -24,7 +24,6 @@ internal sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandl
         _routes.AddOrUpdate(route, 1, (_, n) => n + 1);
         var started = Stopwatch.GetTimestamp();
         Clock.Enter();
-        Timeline.Add("> " + route);
         try
         {
             var response = await base.SendAsync(request, cancellationToken);
@@ -34,7 +33,6 @@ internal sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandl
         finally
         {
             Clock.Exit();
-            Timeline.Add("< " + route);
             var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             _milliseconds.AddOrUpdate(route, ms, (_, total) => total + ms);
         }

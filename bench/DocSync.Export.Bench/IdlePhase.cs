@@ -43,7 +43,7 @@ internal static class IdlePhase
         var result = new IdleResult(exported, spent.Wall, cycles, spent, statements);
         Console.WriteLine($"cycles              {cycles:F1} (wall time / poll interval) in {spent.Wall.TotalSeconds:F1} s; rounds run {spent.Rounds}");
         Console.WriteLine($"Dropbox requests    {spent.Requests.Total} ({result.RequestsPerCycle:F2} per cycle){(spent.Requests.Total > 0 ? ": " + spent.Requests.Describe() : "")}");
-        Console.WriteLine($"database commands   {spent.Commands} ({result.CommandsPerCycle:F1} per cycle)");
+        Console.WriteLine($"database commands   {spent.Commands} ({result.CommandsPerCycle:F1} per cycle, {spent.DatabaseBusy.TotalMilliseconds / cycles:F2} ms per cycle in the database client):");
         foreach (var (statement, count) in statements)
         {
             Console.WriteLine($"  {count,5} x {statement}");

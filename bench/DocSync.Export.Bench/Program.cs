@@ -4,7 +4,7 @@ using DocSync.Export.Bench;
 //   dotnet build DocSync.slnx -c Release && dotnet bench/DocSync.Export.Bench/bin/Release/net10.0/DocSync.Export.Bench.dll
 //       [--documents 10000] [--latency-ms 25] [--edits 200] [--idle-documents 100000] [--idle-seconds 60]
 //       [--provider sqlite|postgresql] [--skip backfill,baseline,propagation,idle] [--quick] [--emulator PATH.dll]
-// --quick: 500 documents, 20 edits, 5,000 idle documents, 10 s idle (explicit options still win).
+// --quick: 500 documents, 20 edits, 2,000 idle documents, 10 s idle (explicit options still win): about a minute.
 // The emulator runs as a child process (memory only) with the latency injected before every /2/ request;
 // DocSync.Core runs in this process on a fresh database, with the real SyncWorker in the background.
 // Phases: backfill (DocumentService seeding, timed apart; creating the profile queues it), baseline (the same
@@ -33,6 +33,8 @@ var accountId = await emulator.AccountIdAsync();
 var (refreshToken, _) = await emulator.GrantAsync();
 await using var host = await BenchHost.StartAsync(options.Provider, emulator.BaseUri);
 await host.SetUpCompanyAsync(accountId, refreshToken);
+// EF Core logs a failed probe of the migrations history table on a fresh PostgreSQL database: only what comes after counts.
+var startupLog = host.Log.Written;
 Console.WriteLine($"emulator: {emulator.BaseUri} (child process {emulator.ProcessId}, memory only), {options.LatencyMs} ms latency per request");
 Console.WriteLine($"database: {options.Provider} (fresh, migrated){(options.Quick ? "; quick mode" : "")}; {Environment.ProcessorCount} cores shared by DocSync, the emulator and the database; machine load average {Proc.LoadAverage()}");
 
@@ -84,8 +86,8 @@ await using (var worker = new WorkerRunner(host.Services))
 }
 
 Summary.Print(options, backfill, baseline, propagation, idle);
-if (host.Log.Written > 0)
+if (host.Log.Written > startupLog)
 {
-    Console.WriteLine($"{host.Log.Written} warnings or errors were logged (above, on stderr).");
+    Console.WriteLine($"{host.Log.Written - startupLog} warnings or errors were logged (above, on stderr).");
 }
 return failed ? 1 : 0;

@@ -197,7 +197,7 @@ public sealed class BadInputApiTests(Databases databases)
         await (await api.GetAsync($"{Documents}/{Guid.NewGuid()}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, code: "not-found");
         await (await api.GetAsync($"{Documents}/{created.Id()}/versions/2")).ShouldBeProblemAsync(HttpStatusCode.NotFound, code: "not-found");
         await (await api.GetAsync($"{Documents}/{created.Id()}/files/{Guid.NewGuid()}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, code: "not-found");
-        var wrongMethod = await api.DeleteAsync($"{Documents}/{created.Id()}");
+        var wrongMethod = await api.PatchAsync($"{Documents}/{created.Id()}", Json(new JsonObject()));
         wrongMethod.StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed);
         await wrongMethod.ShouldBeProblemAsync(wrongMethod.StatusCode);
         (await api.CountDocumentsAsync()).ShouldBe(1);

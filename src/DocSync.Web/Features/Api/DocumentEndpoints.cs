@@ -28,6 +28,9 @@ internal static class DocumentEndpoints
         documents.MapGet("/{id:guid}/versions", ListVersionsAsync).WithSummary("Lists every version of a document.");
         documents.MapGet("/{id:guid}/versions/{version:int}", GetVersionAsync).WithSummary("Gets one version of a document as it was.");
         documents.MapGet("/{id:guid}/files/{fileId:guid}", DownloadAsync).WithSummary("Downloads one of a document's files.");
+        documents.MapDelete("/{id:guid}", DeleteAsync)
+            .WithSummary("Deletes a document: it leaves lists and lookups, its versions are kept, and export profiles delete its files in Dropbox only when set to. Send If-Match: \"<version>\" to refuse deleting a newer version.")
+            .ProducesProblem(404).ProducesProblem(412);
         return api;
     }
 
@@ -90,6 +93,17 @@ internal static class DocumentEndpoints
         }, context.RequestAborted));
         context.Response.Headers.ETag = $"\"{document.CurrentVersion}\"";
         return TypedResults.Ok(document);
+    }
+
+    private static async Task<NoContent> DeleteAsync(Guid id, HttpContext context, DocumentService service)
+    {
+        var expectedVersion = ExpectedVersion(context);
+        await ApiFields.TranslateAsync(async () =>
+        {
+            await service.DeleteAsync(id, expectedVersion, context.RequestAborted);
+            return true;
+        });
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<IReadOnlyList<DocumentVersionInfo>>> ListVersionsAsync(Guid id, DocumentService service, CancellationToken cancellationToken) =>

@@ -84,6 +84,24 @@ public sealed class DetailModel(DocumentService documents, BinderService binders
         return Redirect($"/c/{CompanyId}/documents/{DocumentId}?saved=true");
     }
 
+    /// <summary>Deletes the document (its versions are kept; export profiles decide what happens in Dropbox).</summary>
+    /// <param name="version">The version the form was made from: a newer one is not deleted unseen.</param>
+    public async Task<IActionResult> OnPostDeleteAsync(int version)
+    {
+        await LoadAsync(null);
+        try
+        {
+            await documents.DeleteAsync(DocumentId, version, HttpContext.RequestAborted);
+        }
+        catch (Core.Errors.ConflictException conflict)
+        {
+            ModelState.AddModelError(string.Empty, conflict.Message);
+            return Page();
+        }
+
+        return Redirect($"/c/{CompanyId}/documents?deleted={Uri.EscapeDataString(Document!.Content.Number)}");
+    }
+
     private Task Update(DocumentView current, DocumentStatus status, int version, IReadOnlyList<DocumentFileUpload> files) =>
         documents.UpdateAsync(DocumentId, new UpdateDocumentRequest
         {

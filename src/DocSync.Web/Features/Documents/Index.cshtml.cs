@@ -18,6 +18,10 @@ public sealed class IndexModel(DocumentService documents, BinderService binders,
     [FromRoute]
     public Guid CompanyId { get; set; }
 
+    /// <summary>The number of a document just deleted, to say so.</summary>
+    [FromQuery(Name = "deleted")]
+    public string? Deleted { get; set; }
+
     /// <summary>Free-text search (number, parties).</summary>
     [FromQuery(Name = "q")]
     public string? Q { get; set; }

@@ -60,8 +60,8 @@ public sealed class CrashWorld : IAsyncDisposable
     /// <summary>Completes when the running child first talks to Dropbox (renews its access token).</summary>
     public Task DropboxCalled => _dropboxCalled.Task;
 
-    /// <summary>Whether the folder stays after the test (to look at after a failure).</summary>
-    public bool KeepFolder { get; set; }
+    /// <summary>Whether the folder stays after the test: after a failure, or when DOCSYNC_CRASH_KEEP is set.</summary>
+    public bool KeepFolder { get; set; } = Environment.GetEnvironmentVariable("DOCSYNC_CRASH_KEEP") is { Length: > 0 };
 
     private string DatabasePath => Path.Combine(Folder, "docsync.db");
 
@@ -164,6 +164,9 @@ public sealed class CrashWorld : IAsyncDisposable
         ["DocSync__Export__BatchSize"] = "25",
         ["DocSync__Export__InstanceId"] = "crash-test",
         ["DocSync__Export__PollInterval"] = "00:00:00.200",
+        // One line per Dropbox request (route and time) in the log, not four.
+        ["Logging__LogLevel__System.Net.Http.HttpClient"] = "Warning",
+        ["Logging__LogLevel__System.Net.Http.HttpClient.DocSync.Dropbox.LogicalHandler"] = "Information",
     };
 
     /// <summary>Starts the service (life <paramref name="life"/>) and waits until it answers.</summary>
