@@ -22,11 +22,23 @@ public sealed class TestHost : IAsyncDisposable
 
     public string BlobRoot { get; }
 
+    /// <summary>The key ring protecting secrets (a second instance must share it).</summary>
+    public Microsoft.AspNetCore.DataProtection.IDataProtectionProvider DataProtection { get; private init; } = null!;
+
+    /// <summary>The database this host uses.</summary>
+    public string ConnectionString { get; private init; } = "";
+
     public static async Task<TestHost> StartAsync(DatabaseFixture fixture, DatabaseProvider provider, long maxBlobBytes = 1024 * 1024,
         Action<IServiceCollection>? configure = null)
     {
         var connectionString = await fixture.CreateDatabaseAsync(provider);
-        var blobRoot = fixture.NewFolder();
+        return On(provider, connectionString, fixture.NewFolder(), maxBlobBytes, configure);
+    }
+
+    /// <summary>Another host on an existing database and blob folder (a second instance of the service).</summary>
+    public static TestHost On(DatabaseProvider provider, string connectionString, string blobRoot, long maxBlobBytes = 1024 * 1024,
+        Action<IServiceCollection>? configure = null, FakeTimeProvider? time = null)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["DocSync:Database:Provider"] = provider.ToString(),
@@ -34,15 +46,24 @@ public sealed class TestHost : IAsyncDisposable
             ["DocSync:Blobs:RootPath"] = blobRoot,
             ["DocSync:Blobs:MaxBlobBytes"] = maxBlobBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
-        var time = new FakeTimeProvider(new DateTimeOffset(2025, 6, 16, 9, 0, 0, TimeSpan.Zero));
+        time ??= new FakeTimeProvider(new DateTimeOffset(2025, 6, 16, 9, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
+        var protection = new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider();
+        services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(protection);
         services.AddDocSyncCore(configuration);
         configure?.Invoke(services);
-        return new TestHost(services.BuildServiceProvider(validateScopes: true), time, blobRoot);
+        var built = services.BuildServiceProvider(validateScopes: true);
+        return new TestHost(built, time, blobRoot)
+        {
+            ConnectionString = connectionString,
+            DataProtection = built.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
+        };
     }
+
+    /// <summary>A service of the host (singletons: the sync worker).</summary>
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>A unit of work (like one request) acting in <paramref name="scope"/>'s company, or in none.</summary>
     public AsyncServiceScope Scope(CompanyScope? scope = null)

@@ -38,24 +38,38 @@ public sealed class ExportHarness : IAsyncDisposable
 
     public string RefreshToken { get; private set; } = "";
 
-    public static async Task<ExportHarness> StartAsync(DatabaseFixture fixture, DatabaseProvider provider, Action<ExportOptions>? export = null)
+    public static async Task<ExportHarness> StartAsync(DatabaseFixture fixture, DatabaseProvider provider, Action<ExportOptions>? export = null, bool realTime = false)
     {
         var emulator = await DropboxEmulator.StartAsync(new EmulatorOptions());
         ExportHarness? harness = null;
-        var host = await TestHost.StartAsync(fixture, provider, 8 * 1024 * 1024, services =>
-        {
-            services.AddSingleton<IDropboxConnector>(_ => new Connector(() => harness!));
-            services.Configure<ExportOptions>(o =>
-            {
-                o.BatchSize = 200;
-                export?.Invoke(o);
-            });
-        });
+        var host = await TestHost.StartAsync(fixture, provider, 8 * 1024 * 1024, services => Configure(services, () => harness!, export, realTime));
         var owner = await host.NewCompanyAsync();
         harness = new ExportHarness(host, emulator, owner);
         await harness.LinkAsync();
         return harness;
     }
+
+    private static void Configure(IServiceCollection services, Func<ExportHarness> harness, Action<ExportOptions>? export, bool realTime)
+    {
+        services.AddSingleton<IDropboxConnector>(_ => new Connector(harness));
+        services.Configure<ExportOptions>(o =>
+        {
+            o.BatchSize = 200;
+            export?.Invoke(o);
+        });
+        if (realTime)
+        {
+            services.AddSingleton(TimeProvider.System); // the worker waits in real time
+        }
+    }
+
+    /// <summary>A second instance of the service on the same database, blobs and Dropbox (scale-out).</summary>
+    public TestHost AnotherInstance(DatabaseProvider provider, Action<ExportOptions> export) =>
+        TestHost.On(provider, Host.ConnectionString, Host.BlobRoot, 8 * 1024 * 1024, services =>
+        {
+            services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(Host.DataProtection);
+            Configure(services, () => this, export, realTime: true);
+        });
 
     public DropboxClientOptions ClientOptions() => new()
     {

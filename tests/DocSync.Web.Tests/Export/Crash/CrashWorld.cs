@@ -123,13 +123,14 @@ public sealed class CrashWorld : IAsyncDisposable
             CompanyId = (await unit.ServiceProvider.GetRequiredService<CompanyService>().CreateAsync("Brasserie Van Damme BV", "BE", null, person.Id)).Id;
         }
 
-        for (var i = 1; i <= invoices + creditNotes + quotes; i++)
+        // Two at a time: rendering the PDFs is most of the work, and there are two cores.
+        await Parallel.ForEachAsync(Enumerable.Range(1, invoices + creditNotes + quotes), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, _) =>
         {
             var (type, number) = i <= invoices ? (DocumentType.Invoice, $"F2025-{i:0000}")
                 : i <= invoices + creditNotes ? (DocumentType.CreditNote, $"CN2025-{i - invoices:0000}")
                 : (DocumentType.Quote, $"Q2025-{i - invoices - creditNotes:0000}");
             await CreateAsync(type, number, i);
-        }
+        });
 
         await using var scope = Scope();
         var services = scope.ServiceProvider;
@@ -181,15 +182,14 @@ public sealed class CrashWorld : IAsyncDisposable
         return Child;
     }
 
-    /// <summary>SIGKILLs the running service and waits for it to be gone.</summary>
-    public async Task KillChildAsync()
+    /// <summary>SIGKILLs the running service and waits for it to be gone; false when it had exited on its own.</summary>
+    public async Task<bool> KillChildAsync()
     {
-        if (Child is { } child)
-        {
-            await child.KillAsync();
-            await child.DisposeAsync();
-            Child = null;
-        }
+        var child = Child ?? throw new InvalidOperationException("No child is running.");
+        var killed = await child.KillAsync();
+        await child.DisposeAsync();
+        Child = null;
+        return killed;
     }
 
     /// <summary>A unit of work in the company, as the system.</summary>

@@ -81,15 +81,20 @@ public sealed class DocSyncProcess : IAsyncDisposable
         throw new InvalidOperationException($"DocSync.Web (life {life}) did not come up: {exited}.");
     }
 
-    /// <summary>SIGKILL (Process.Kill on Linux): no shutdown, no flush, no finally block runs in the child.</summary>
-    public async Task KillAsync()
+    /// <summary>
+    /// SIGKILL (Process.Kill on Linux): no shutdown, no flush, no finally block runs in the child.
+    /// Returns false when the child had already exited on its own (a crash is a finding, not a kill).
+    /// </summary>
+    public async Task<bool> KillAsync()
     {
-        if (!_process.HasExited)
+        var running = !_process.HasExited;
+        if (running)
         {
             _process.Kill();
         }
         await _process.WaitForExitAsync();
-        _log.Write($"=== killed (exit code {_process.ExitCode}) ===");
+        _log.Write(running ? $"=== killed (exit code {_process.ExitCode}) ===" : $"=== had exited on its own (exit code {_process.ExitCode}) ===");
+        return running;
     }
 
     public async ValueTask DisposeAsync()

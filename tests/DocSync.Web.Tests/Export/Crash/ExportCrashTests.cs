@@ -64,7 +64,7 @@ public sealed class ExportCrashTests(ITestOutputHelper output)
                     from = await Task.WhenAny(world.DropboxCalled, Task.Delay(TimeSpan.FromSeconds(30))) == world.DropboxCalled ? "first Dropbox call" : "/health + 30 s";
                 }
                 await Task.Delay(window);
-                await world.KillChildAsync();
+                var killed = await world.KillChildAsync();
                 kills++;
                 await changes;
 
@@ -78,7 +78,8 @@ public sealed class ExportCrashTests(ITestOutputHelper output)
                 var problems = await oracle.CheckAtKillAsync(files);
                 output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: kill {kills}, {window.TotalMilliseconds} ms after {from} ({edits} edits, {creates} new): "
                     + $"{after}, {files.Count} files in Dropbox");
-                problems.ShouldBeEmpty($"seed {seed}, kill {kills}: Dropbox holds files DocSync could not have written there");
+                killed.ShouldBeTrue($"seed {seed}, life {life}: the service exited on its own before its kill (see the log)");
+                problems.ShouldBeEmpty($"seed {seed}, kill {kills}: Dropbox and the database disagree");
                 after.Dead.ShouldBe(0, $"seed {seed}, kill {kills}: tasks went to the dead-letter list");
             }
 
@@ -88,7 +89,7 @@ public sealed class ExportCrashTests(ITestOutputHelper output)
             // One last life, left to finish.
             await world.StartChildAsync(kills + 1);
             var settled = await SettleAsync(world, TimeSpan.FromSeconds(60));
-            await world.KillChildAsync();
+            (await world.KillChildAsync()).ShouldBeTrue($"seed {seed}: the service exited on its own in its last life (see the log)");
             output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: settled: {settled}");
             settled.Drained.ShouldBeTrue($"seed {seed}: the queue did not drain after {kills} kills: {settled}");
             settled.Dead.ShouldBe(0, $"seed {seed}: tasks in the dead-letter list");
@@ -98,12 +99,21 @@ public sealed class ExportCrashTests(ITestOutputHelper output)
         }
         catch
         {
-            world.KeepFolder = true;
-            output.WriteLine($"seed {seed}, {kills} kills ({killsMidWork} mid-work); queue {await world.QueueAsync()}; folder kept: {world.Folder}");
-            output.WriteLine("--- service log (tail) ---");
-            output.WriteLine(world.Log.Tail());
+            await ReportFailureAsync(world, $"seed {seed}, {kills} kills ({killsMidWork} mid-work)");
             throw;
         }
+    }
+
+    /// <summary>Keeps the folder (database, blobs, log) with a listing of Dropbox beside it, and prints the log's tail.</summary>
+    private async Task ReportFailureAsync(CrashWorld world, string summary)
+    {
+        world.KeepFolder = true;
+        var listing = Path.Combine(world.Folder, "dropbox-files.txt");
+        await File.WriteAllLinesAsync(listing, world.ServerFiles().OrderBy(f => f.Path, StringComparer.Ordinal)
+            .Select(f => $"{f.Path}\t{f.Id}\t{f.Rev}\t{f.Size}\t{f.ContentHash}"));
+        output.WriteLine($"{summary}; queue {await world.QueueAsync()}; folder kept: {world.Folder} (Dropbox listed in {listing})");
+        output.WriteLine("--- service log (tail) ---");
+        output.WriteLine(world.Log.Tail());
     }
 
     /// <summary>Polls the database until the outbox is drained and no live task is left (twice in a row), or <paramref name="timeout"/>.</summary>

@@ -22,11 +22,21 @@ public sealed partial class ExportOracle(CrashWorld world)
     private readonly Dictionary<Guid, (Guid DocumentId, List<(string Slot, string Key, string Hash)> Targets)> _byVersion = [];
     private readonly Dictionary<string, string> _blobHashes = new(StringComparer.Ordinal);
 
-    /// <summary>Problems with the files in Dropbox right now (at a kill): each one a sentence.</summary>
+    /// <summary>
+    /// Problems with the files in Dropbox right now (at a kill), each one a sentence. Besides the files'
+    /// paths and contents: every file DocSync recorded is still there (by id: a recorded file may since
+    /// have moved or changed in a round the kill cut short, but nothing deletes it).
+    /// </summary>
     public async Task<List<string>> CheckAtKillAsync(IReadOnlyList<ServerFile> files)
     {
         var allowed = await AllowedAsync();
         var problems = new List<string>();
+        await using (var unit = world.Scope())
+        {
+            var ids = files.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+            var rows = await unit.ServiceProvider.GetRequiredService<DocSyncDbContext>().ExportedFiles.AsNoTracking().ToListAsync();
+            problems.AddRange(rows.Where(r => !ids.Contains(r.DropboxId)).Select(r => $"{r.Path} ({r.DropboxId}) is recorded as exported but is not in Dropbox"));
+        }
         foreach (var file in files)
         {
             if (file.Size == 0)
