@@ -31,6 +31,7 @@ internal static class BaselinePhase
         var mismatched = 0;
         var loadBefore = Proc.LoadAverage();
         var before = host.Dropbox.Snapshot();
+        var emulatorCpu = emulator.CpuTime;
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (file, token) =>
         {
@@ -53,6 +54,7 @@ internal static class BaselinePhase
         });
         var wall = watch.Elapsed;
         var requests = host.Dropbox.Snapshot() - before;
+        emulatorCpu = emulator.CpuTime - emulatorCpu;
 
         var problems = failures.ToList();
         if (mismatched > 0)
@@ -66,7 +68,7 @@ internal static class BaselinePhase
         }
         Console.WriteLine($"wall time           {wall.TotalSeconds:F1} s ({files.Count / wall.TotalSeconds:F0} files/s); machine load average {loadBefore} before, {Proc.LoadAverage()} after");
         Console.WriteLine($"Dropbox requests    {requests.Total} ({requests.Describe()}); 429s {requests.Status(429)}");
-        Console.WriteLine($"request times       {requests.DescribeTimes()} (average, injected latency included)");
+        Console.WriteLine($"request times       {requests.DescribeTimes()} (average, injected latency included); emulator CPU {emulatorCpu.TotalSeconds:F1} s");
         Console.WriteLine(problems.Count == 0 ? $"check               {landed} files under /Baseline, every one with the bytes DocSync exported" : $"check               {problems.Count} problems");
         foreach (var problem in problems.Take(10))
         {

@@ -61,6 +61,7 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddScoped<DocSync.Core.Export.SyncQueue>();
         services.AddScoped<DocSync.Core.Export.ExportExecutor>();
         services.AddScoped<DocSync.Core.Export.ExportService>();
+        services.AddScoped<DocSync.Core.Export.AccountantMode>();
         services.AddSingleton<DocSync.Core.Export.SyncWorker>();
         return services;
     }

@@ -69,6 +69,7 @@ public sealed partial record PageRoute(
         new("POST", Connection, "save", true, _ => ProfileForm("Matrix profile")),
         new("POST", Connection, "deleteprofile", true, ids => new() { ["profileId"] = Id(ids.ProfileId) }),
         new("POST", Connection, "retry", true),
+        new("POST", Connection, "share", true),
         new("POST", Document, "delete", true, _ => new() { ["version"] = "1" }), // last: it may delete the document
     ];
 

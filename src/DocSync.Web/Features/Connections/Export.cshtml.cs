@@ -16,7 +16,7 @@ namespace DocSync.Web.Features.Connections;
 /// documents; the dead-letter list with "retry now"; and the sync log (CSV too).
 /// </summary>
 [RequireRight(Right.ManageDropboxConnections)]
-public sealed class ExportModel(ConnectionService connections, ExportService export) : PageModel
+public sealed class ExportModel(ConnectionService connections, ExportService export, AccountantMode accountant) : PageModel
 {
     /// <summary>The company of the URL.</summary>
     [FromRoute]
@@ -60,6 +60,9 @@ public sealed class ExportModel(ConnectionService connections, ExportService exp
     /// <summary>The profile form.</summary>
     [BindProperty]
     public ProfileForm Form { get; set; } = new();
+
+    /// <summary>The person's other companies that can export through this connection (accountant mode).</summary>
+    public IReadOnlyList<CompanyMembership> OtherCompanies { get; private set; } = [];
 
     /// <summary>The preview of the form's layout.</summary>
     public IReadOnlyList<ExportPreviewRow> Preview { get; private set; } = [];
@@ -165,6 +168,24 @@ public sealed class ExportModel(ConnectionService connections, ExportService exp
         return Redirect($"{Here}?done=retried");
     }
 
+    /// <summary>Accountant mode: exports the chosen companies through this connection, each in its own folder.</summary>
+    /// <param name="companyIds">The companies.</param>
+    public async Task<IActionResult> OnPostShareAsync(List<Guid>? companyIds)
+    {
+        try
+        {
+            await accountant.ShareAsync(User.PersonId()!.Value, ConnectionId, companyIds ?? [], HttpContext.RequestAborted);
+        }
+        catch (ConflictException e)
+        {
+            ModelState.AddModelError("companyIds", e.Message);
+            await LoadAsync();
+            await PreviewAsync();
+            return Page();
+        }
+        return Redirect($"{Here}?done=shared");
+    }
+
     /// <summary>The whole sync log as CSV.</summary>
     public async Task<IActionResult> OnGetCsvAsync()
     {
@@ -186,6 +207,7 @@ public sealed class ExportModel(ConnectionService connections, ExportService exp
         Profiles = await export.ListProfilesAsync(ConnectionId, cancellationToken);
         DeadLetters = await export.DeadLettersAsync(ConnectionId, cancellationToken);
         Log = await export.LogAsync(ConnectionId, FailedOnly, LogPage, 50, cancellationToken);
+        OtherCompanies = await accountant.CandidatesAsync(User.PersonId()!.Value, cancellationToken);
     }
 
     private async Task PreviewAsync()

@@ -168,11 +168,14 @@ public sealed class ExportHarness : IAsyncDisposable
         throw new InvalidOperationException($"The export did not settle in {maxRounds} rounds.");
     }
 
-    public async Task<ExportRunResult> RunOnceAsync()
+    public Task<ExportRunResult> RunOnceAsync() => RunOnceAsync(Owner.CompanyId, ConnectionId);
+
+    /// <summary>One round for any connection (accountant mode links the grant in other companies).</summary>
+    public async Task<ExportRunResult> RunOnceAsync(Guid companyId, Guid connectionId)
     {
         await using var unit = Host.Scope();
         var client = new Connector(() => this).Connect(null!, RefreshToken);
-        return await unit.ServiceProvider.GetRequiredService<ExportExecutor>().RunOnceAsync(Owner.CompanyId, ConnectionId, client);
+        return await unit.ServiceProvider.GetRequiredService<ExportExecutor>().RunOnceAsync(companyId, connectionId, client);
     }
 
     public async Task<T> InCompanyAsync<T>(Func<DocSyncDbContext, Task<T>> query)
