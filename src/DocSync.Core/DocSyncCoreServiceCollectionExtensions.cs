@@ -62,6 +62,9 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddScoped<DocSync.Core.Export.ExportExecutor>();
         services.AddScoped<DocSync.Core.Export.ExportService>();
         services.AddScoped<DocSync.Core.Export.AccountantMode>();
+        services.AddOptions<DocSync.Core.Notifications.SmtpOptions>().Bind(configuration.GetSection(DocSync.Core.Notifications.SmtpOptions.Section));
+        services.AddSingleton<DocSync.Core.Notifications.Mailer>();
+        services.AddScoped<DocSync.Core.Notifications.RelinkNotifier>();
         services.AddSingleton<DocSync.Core.Export.SyncWorker>();
         return services;
     }

@@ -13,7 +13,8 @@ namespace DocSync.Core.Connections;
 /// re-linking, disconnect. Refresh tokens are encrypted by <see cref="ISecretProtector"/> before
 /// they touch the database and are never logged. Needs <see cref="Right.ManageDropboxConnections"/>.
 /// </summary>
-public sealed class ConnectionService(DocSyncDbContext db, ICompanyContext company, ISecretProtector protector, TimeProvider time, ILogger<ConnectionService> logger)
+public sealed class ConnectionService(DocSyncDbContext db, ICompanyContext company, ISecretProtector protector, TimeProvider time, ILogger<ConnectionService> logger,
+    Notifications.RelinkNotifier? notifier = null)
 {
     /// <summary>Every connection of the company, by name.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -140,11 +141,16 @@ public sealed class ConnectionService(DocSyncDbContext db, ICompanyContext compa
     public async Task MarkNeedsRelinkAsync(Guid connectionId, string reason, CancellationToken cancellationToken = default)
     {
         var connection = await FindAsync(connectionId, cancellationToken).ConfigureAwait(false);
+        var newly = connection.State != ConnectionState.NeedsRelink;
         connection.State = ConnectionState.NeedsRelink;
         connection.LastError = reason;
         connection.LastErrorAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         ConnectionsLog.NeedsRelink(logger, connection.Id, company.CompanyId, reason);
+        if (newly && notifier is not null)
+        {
+            await notifier.NotifyAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Pauses or resumes an active connection.</summary>

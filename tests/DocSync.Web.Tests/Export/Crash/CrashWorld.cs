@@ -57,6 +57,18 @@ public sealed class CrashWorld : IAsyncDisposable
 
     public Guid ConnectionId { get; private set; }
 
+    /// <summary>The invoices and credit notes made so far.</summary>
+    public IReadOnlyList<Guid> Exportable
+    {
+        get
+        {
+            lock (_exportable)
+            {
+                return [.. _exportable];
+            }
+        }
+    }
+
     /// <summary>Completes when the running child first talks to Dropbox (renews its access token).</summary>
     public Task DropboxCalled => _dropboxCalled.Task;
 
@@ -223,24 +235,28 @@ public sealed class CrashWorld : IAsyncDisposable
     {
         for (var i = 0; i < edits; i++)
         {
-            var id = _exportable[random.Next(_exportable.Count)];
-            var edit = Interlocked.Increment(ref _edits);
-            var renumber = random.Next(5) == 0;
-            await using var unit = Scope();
-            var documents = unit.ServiceProvider.GetRequiredService<DocumentService>();
-            var current = await documents.GetAsync(id);
-            var content = CrashInvoices.Edited(current.Content, edit);
-            if (renumber)
-            {
-                content = content with { Number = $"{current.Content.Number.Split("-R")[0]}-R{edit}" };
-            }
-            await documents.UpdateAsync(id, new UpdateDocumentRequest { Content = content, Status = current.Status });
+            await EditAsync(_exportable[random.Next(_exportable.Count)], renumber: random.Next(5) == 0);
         }
         for (var i = 0; i < creates; i++)
         {
             var n = Interlocked.Increment(ref _created);
             await CreateAsync(DocumentType.Invoice, $"F2025-N{n:0000}", 1000 + n);
         }
+    }
+
+    /// <summary>A new version of document <paramref name="id"/> (another note and line; with <paramref name="renumber"/>, another number).</summary>
+    public async Task EditAsync(Guid id, bool renumber)
+    {
+        var edit = Interlocked.Increment(ref _edits);
+        await using var unit = Scope();
+        var documents = unit.ServiceProvider.GetRequiredService<DocumentService>();
+        var current = await documents.GetAsync(id);
+        var content = CrashInvoices.Edited(current.Content, edit);
+        if (renumber)
+        {
+            content = content with { Number = $"{current.Content.Number.Split("-R")[0]}-R{edit}" };
+        }
+        await documents.UpdateAsync(id, new UpdateDocumentRequest { Content = content, Status = current.Status });
     }
 
     /// <summary>Every file in Alice's Dropbox under the root folder, as the emulator holds it now.</summary>
