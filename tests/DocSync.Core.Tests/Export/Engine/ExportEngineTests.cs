@@ -246,6 +246,47 @@ public sealed class ExportEngineTests(DatabaseFixture fixture)
         await AssertMatchesServerAsync(h, exported, server);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Access_tokens_expiring_mid_backfill_are_renewed_and_the_backfill_completes(DatabaseProvider provider)
+    {
+        await using var h = await ExportHarness.StartAsync(fixture, provider, o => o.BatchSize = 5);
+        for (var i = 1; i <= 20; i++)
+        {
+            await h.CreateDocumentAsync($"F-{i:00}");
+        }
+        await h.CreateProfileAsync();
+        await using (var unit = h.Host.Scope())
+        {
+            await unit.ServiceProvider.GetRequiredService<SyncQueue>().DispatchOutboxAsync();
+        }
+
+        // One client for the whole run, as the worker keeps one per connection: its token expires between rounds.
+        var client = h.ConnectedClient();
+        var rounds = 0;
+        while (true)
+        {
+            await using var unit = h.Host.Scope();
+            var result = await unit.ServiceProvider.GetRequiredService<ExportExecutor>().RunOnceAsync(h.Owner.CompanyId, h.ConnectionId, client);
+            if (result.Tasks == 0)
+            {
+                break;
+            }
+            rounds++;
+            lock (h.Emulator.State.Gate)
+            {
+                foreach (var token in h.Emulator.State.AccessTokens.Values)
+                {
+                    token.ExpiresAt = h.Emulator.State.Now.AddSeconds(-1);
+                }
+            }
+        }
+
+        rounds.ShouldBeGreaterThanOrEqualTo(4);
+        (await h.TasksAsync()).ShouldBeEmpty();
+        h.ServerFiles().Count.ShouldBe(40);
+    }
+
     /// <summary>Every exported row is at its path in Dropbox with the recorded hash, and PDFs carry the blob's bytes.</summary>
     private static async Task AssertMatchesServerAsync(ExportHarness h, List<ExportedFile> exported, Dictionary<string, (string Path, string Hash, string Rev)> server)
     {

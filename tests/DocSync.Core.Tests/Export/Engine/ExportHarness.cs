@@ -170,6 +170,9 @@ public sealed class ExportHarness : IAsyncDisposable
 
     public Task<ExportRunResult> RunOnceAsync() => RunOnceAsync(Owner.CompanyId, ConnectionId);
 
+    /// <summary>A client for the linked connection, renewing its access from the refresh token as the worker's does.</summary>
+    public DropboxClient ConnectedClient() => new Connector(() => this).Connect(null!, RefreshToken);
+
     /// <summary>One round for any connection (accountant mode links the grant in other companies).</summary>
     public async Task<ExportRunResult> RunOnceAsync(Guid companyId, Guid connectionId)
     {
