@@ -1,18 +1,22 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using DocSync.Core.Blobs;
+using DocSync.Core.Export;
 using DocSync.Core.Export.Ubl;
 using DocSync.Dropbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DocSync.Export.Bench;
 
 /// <summary>
 /// The same files as the backfill, the same bytes (each PDF read from its blob, each UBL written
-/// again by <see cref="UblWriter"/> from the document's content, both checked against the SHA-256
-/// DocSync recorded), uploaded one <c>files/upload</c> per file to <c>/Baseline</c>, as many at once
-/// as the client's batch uploader runs.
+/// again by <see cref="UblWriter"/> from the document's content beforehand, both checked against the
+/// SHA-256 DocSync recorded): first one <c>files/upload</c> per file to <c>/Baseline</c>, as many at
+/// once as the client's batch uploader runs; then, to tell the engine's share of the backfill from
+/// the client's and the emulator's, <see cref="DropboxClient.UploadBatchAsync"/> alone to
+/// <c>/Batch</c>, one call per round's worth of files, with no database and no engine.
 /// </summary>
 internal static class BaselinePhase
 {
@@ -20,60 +24,96 @@ internal static class BaselinePhase
     {
         var files = await host.QueryAsync(db => db.ExportedFiles.AsNoTracking().Where(f => f.ProfileId == profileId)
             .Select(f => new { f.DocumentId, f.Slot, f.Path, f.SourceSha256 }).OrderBy(f => f.Path).ToListAsync());
-        var contents = await CurrentContents.LoadAsync(host, files.Where(f => f.Slot == "ubl").Select(f => f.DocumentId).ToList());
+        var ubl = (await CurrentContents.LoadAsync(host, files.Where(f => f.Slot == "ubl").Select(f => f.DocumentId).ToList()))
+            .ToDictionary(c => c.Key, c => UblWriter.Write(c.Value));
         var blobs = host.Services.GetRequiredService<BlobStore>();
         var parallelism = host.ClientOptions.BatchUploadParallelism;
-        Console.WriteLine();
-        Console.WriteLine($"== baseline: the same {files.Count} files, one files/upload each, {parallelism} at once");
-
-        var client = host.Client();
-        var failures = new List<string>();
-        var mismatched = 0;
-        var loadBefore = Proc.LoadAverage();
-        var before = host.Dropbox.Snapshot();
-        var emulatorCpu = emulator.CpuTime;
-        var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (file, token) =>
-        {
-            var bytes = file.Slot == "pdf" ? await File.ReadAllBytesAsync(blobs.PathOf(file.SourceSha256), token) : UblWriter.Write(contents[file.DocumentId]);
-            if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != file.SourceSha256)
-            {
-                Interlocked.Increment(ref mismatched);
-            }
-            try
-            {
-                await client.UploadAsync("/Baseline" + file.Path["/DocSync".Length..], bytes, new CommitOptions { Mute = true }, token);
-            }
-            catch (DropboxApiException e)
-            {
-                lock (failures)
-                {
-                    failures.Add($"{file.Path}: {e.Message}");
-                }
-            }
-        });
-        var wall = watch.Elapsed;
-        var requests = host.Dropbox.Snapshot() - before;
-        emulatorCpu = emulator.CpuTime - emulatorCpu;
-
-        var problems = failures.ToList();
+        var perCall = host.Services.GetRequiredService<IOptions<ExportOptions>>().Value.BatchSize * 2;
+        byte[] Bytes(string slot, Guid documentId, string sha) => slot == "pdf" ? File.ReadAllBytes(blobs.PathOf(sha)) : ubl[documentId];
+        Stream Open(string slot, Guid documentId, string sha) => slot == "pdf" ? blobs.OpenRead(sha) : new MemoryStream(ubl[documentId], writable: false);
+        var problems = new List<string>();
+        var mismatched = files.Count(f => Convert.ToHexStringLower(SHA256.HashData(Bytes(f.Slot, f.DocumentId, f.SourceSha256))) != f.SourceSha256);
         if (mismatched > 0)
         {
             problems.Add($"{mismatched} files' bytes differ from the SHA-256 DocSync recorded.");
         }
-        var landed = (await emulator.FilesAsync()).Keys.Count(k => k.StartsWith("/baseline/", StringComparison.Ordinal));
-        if (landed != files.Count)
+        var client = host.Client();
+        await client.GetCurrentAccountAsync(); // the token, before the clock runs
+        Console.WriteLine();
+        Console.WriteLine($"== baseline: the same {files.Count} files, one files/upload each, {parallelism} at once");
+
+        var loadBefore = Proc.LoadAverage();
+        var single = await MeasureAsync(host, emulator, files.Count, async () =>
         {
-            problems.Add($"The emulator holds {landed} files under /Baseline, not {files.Count}.");
+            var failed = 0;
+            await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (file, token) =>
+            {
+                try
+                {
+                    await client.UploadAsync("/Baseline" + file.Path["/DocSync".Length..], Bytes(file.Slot, file.DocumentId, file.SourceSha256),
+                        new CommitOptions { Mute = true }, token);
+                }
+                catch (DropboxApiException)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            });
+            return failed;
+        });
+        Print(single, $"machine load average {loadBefore} before, {Proc.LoadAverage()} after");
+
+        Console.WriteLine();
+        Console.WriteLine($"== the same files through UploadBatchAsync alone, {perCall} per call as the engine's rounds (no engine, no database)");
+        loadBefore = Proc.LoadAverage();
+        var batch = await MeasureAsync(host, emulator, files.Count, async () =>
+        {
+            var failed = 0;
+            foreach (var chunk in files.Chunk(perCall))
+            {
+                var results = await client.UploadBatchAsync(chunk.Select(f => new BatchUploadItem("/Batch" + f.Path["/DocSync".Length..],
+                    () => Open(f.Slot, f.DocumentId, f.SourceSha256), new CommitOptions { Mute = true })).ToList());
+                failed += results.Count(r => !r.IsSuccess);
+            }
+            return failed;
+        });
+        Print(batch, $"machine load average {loadBefore} before, {Proc.LoadAverage()} after");
+
+        var server = await emulator.FilesAsync();
+        foreach (var folder in new[] { "/baseline/", "/batch/" })
+        {
+            var landed = server.Keys.Count(k => k.StartsWith(folder, StringComparison.Ordinal));
+            if (landed != files.Count)
+            {
+                problems.Add($"The emulator holds {landed} files under {folder}, not {files.Count}.");
+            }
         }
-        Console.WriteLine($"wall time           {wall.TotalSeconds:F1} s ({files.Count / wall.TotalSeconds:F0} files/s); machine load average {loadBefore} before, {Proc.LoadAverage()} after");
-        Console.WriteLine($"Dropbox requests    {requests.Total} ({requests.Describe()}); 429s {requests.Status(429)}");
-        Console.WriteLine($"request times       {requests.DescribeTimes()} (average, injected latency included); emulator CPU {emulatorCpu.TotalSeconds:F1} s");
-        Console.WriteLine(problems.Count == 0 ? $"check               {landed} files under /Baseline, every one with the bytes DocSync exported" : $"check               {problems.Count} problems");
+        if (single.Failed + batch.Failed > 0)
+        {
+            problems.Add($"{single.Failed} single uploads and {batch.Failed} batched uploads failed.");
+        }
+        Console.WriteLine(problems.Count == 0
+            ? $"check               {files.Count} files under /Baseline and under /Batch, every one with the bytes DocSync exported"
+            : $"check               {problems.Count} problems");
         foreach (var problem in problems.Take(10))
         {
             Console.WriteLine("ERROR: " + problem);
         }
-        return new BaselineResult(files.Count, wall, requests, parallelism, problems);
+        return new BaselineResult(single, batch, parallelism, perCall, problems);
+    }
+
+    private static async Task<UploadRun> MeasureAsync(BenchHost host, EmulatorProcess emulator, int files, Func<Task<int>> upload)
+    {
+        var before = host.Dropbox.Snapshot();
+        var emulatorCpu = emulator.CpuTime;
+        var watch = Stopwatch.StartNew();
+        var failed = await upload();
+        return new UploadRun(files, watch.Elapsed, host.Dropbox.Snapshot() - before, emulator.CpuTime - emulatorCpu, failed);
+    }
+
+    private static void Print(UploadRun run, string load)
+    {
+        Console.WriteLine($"wall time           {run.Wall.TotalSeconds:F1} s ({run.FilesPerSecond:F0} files/s); {load}");
+        Console.WriteLine($"Dropbox requests    {run.Requests.Total} ({run.Requests.Describe()}); 429s {run.Requests.Status(429)}, failed uploads {run.Failed}");
+        Console.WriteLine($"request times       {run.Requests.DescribeTimes()} (average, injected latency included); emulator CPU {run.EmulatorCpu.TotalSeconds:F1} s");
     }
 }

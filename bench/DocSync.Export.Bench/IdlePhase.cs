@@ -26,10 +26,12 @@ internal static class IdlePhase
         }
         Console.WriteLine($"tables              {await DocumentSeeder.TableSizesAsync(host)}");
 
-        // Whatever the seeding woke (the outbox signal) passes first.
+        // Whatever the seeding woke (the outbox signal) passes first, and the runtime's background
+        // work after it (tiered JIT, collections) with one poll interval.
         await DocumentSeeder.DrainOutboxAsync(host);
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(poll);
         GC.Collect();
+        GC.WaitForPendingFinalizers();
         host.Commands.TakeStatements();
         host.Commands.Recording = true;
         var loadBefore = Proc.LoadAverage();

@@ -8,8 +8,9 @@ using DocSync.Export.Bench;
 // The emulator runs as a child process (memory only) with the latency injected before every /2/ request;
 // DocSync.Core runs in this process on a fresh database, with the real SyncWorker in the background.
 // Phases: backfill (DocumentService seeding, timed apart; creating the profile queues it), baseline (the same
-// files, one files/upload each), propagation (single edits → new PDF rev, watched by longpoll), idle (requests,
-// database commands and CPU per poll cycle). Exits 1 when a check fails (files missing or different, edits lost).
+// files, one files/upload each; then through UploadBatchAsync alone, to tell the engine's share), propagation
+// (single edits → new PDF rev, watched by longpoll), idle (requests, database commands and CPU per poll cycle).
+// Exits 1 when a check fails (files missing or different, edits lost); timings are reported, never judged.
 var root = AppContext.BaseDirectory;
 while (root is not null && !File.Exists(Path.Combine(root, "DocSync.slnx")))
 {

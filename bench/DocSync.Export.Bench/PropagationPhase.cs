@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using DocSync.Core.Documents;
+using DocSync.Core.Export;
 using DocSync.Dropbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DocSync.Export.Bench;
 
@@ -29,7 +32,7 @@ internal static class PropagationPhase
         var documents = await host.QueryAsync(db => db.ExportedFiles.AsNoTracking().Where(f => f.ProfileId == profileId && f.Slot == "pdf")
             .OrderBy(f => f.DocumentId).Select(f => f.DocumentId).ToListAsync());
         var random = new Random(7);
-        random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(documents));
+        random.Shuffle(CollectionsMarshal.AsSpan(documents));
 
         var latencies = new List<double>();
         var updates = new List<double>();
@@ -94,8 +97,7 @@ internal static class PropagationPhase
         return result;
     }
 
-    private static Core.Export.ExportOptions Options(BenchHost host) =>
-        host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Export.ExportOptions>>().Value;
+    private static ExportOptions Options(BenchHost host) => host.Services.GetRequiredService<IOptions<ExportOptions>>().Value;
 
     private static async Task EditAsync(BenchHost host, Guid documentId, int edit)
     {

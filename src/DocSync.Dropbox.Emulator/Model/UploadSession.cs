@@ -1,8 +1,10 @@
 namespace DocSync.Dropbox.Emulator.Model;
 
 /// <summary>
-/// An open upload session. Its bytes go to a file as they arrive (a session may build a file of
-/// many GiB); a sequential session hashes as it goes, a concurrent one records which ranges arrived.
+/// An open upload session. A sequential session keeps its bytes in memory up to
+/// <see cref="BlobStore.MemoryLimit"/> (most sessions hold one small document) and moves them to a
+/// file beyond that (a session may build a file of many GiB); it hashes as it goes. A concurrent
+/// session writes to a file at each chunk's offset and records which ranges arrived.
 /// </summary>
 public sealed class UploadSession : IDisposable
 {
@@ -10,6 +12,7 @@ public sealed class UploadSession : IDisposable
     private readonly ContentHasher _hasher = new();
     private long _length;
     private string? _hash;
+    private MemoryStream? _memory = new();
 
     public UploadSession(string id, string accountKey, bool concurrent, DateTimeOffset expiresAt, string directory)
     {
@@ -17,9 +20,33 @@ public sealed class UploadSession : IDisposable
         AccountKey = accountKey;
         Concurrent = concurrent;
         ExpiresAt = expiresAt;
-        Directory.CreateDirectory(directory);
+        _directory = directory;
         FilePath = Path.Combine(directory, Guid.NewGuid().ToString("N") + ".part");
-        File.WriteAllBytes(FilePath, []);
+    }
+
+    private readonly string _directory;
+
+    /// <summary>Whether the bytes are still in memory (<see cref="MemoryBytes"/>) rather than in <see cref="FilePath"/>.</summary>
+    public bool InMemory => _memory is not null;
+
+    /// <summary>The bytes received, while <see cref="InMemory"/>.</summary>
+    public byte[] MemoryBytes => _memory?.ToArray() ?? throw new InvalidOperationException("The session's bytes are in a file.");
+
+    /// <summary>Moves the bytes held in memory to <see cref="FilePath"/>.</summary>
+    private void Spill()
+    {
+        if (_memory is null)
+        {
+            return;
+        }
+        Directory.CreateDirectory(_directory);
+        using (var stream = new FileStream(FilePath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            _memory.Position = 0;
+            _memory.CopyTo(stream);
+        }
+        _memory.Dispose();
+        _memory = null;
     }
 
     public string Id { get; }
@@ -43,6 +70,14 @@ public sealed class UploadSession : IDisposable
 
     public void Append(ReadOnlySpan<byte> bytes)
     {
+        if (_memory is not null && _memory.Length + bytes.Length <= BlobStore.MemoryLimit)
+        {
+            _memory.Write(bytes);
+            _hasher.Append(bytes);
+            _length += bytes.Length;
+            return;
+        }
+        Spill();
         using (var stream = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.None, 1 << 16))
         {
             stream.Write(bytes);
@@ -53,6 +88,11 @@ public sealed class UploadSession : IDisposable
 
     public void AppendAt(long offset, byte[] bytes)
     {
+        Spill();
+        if (!File.Exists(FilePath))
+        {
+            File.WriteAllBytes(FilePath, []);
+        }
         using (var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Write, FileShare.None, 1 << 16))
         {
             stream.Position = offset;
@@ -87,6 +127,7 @@ public sealed class UploadSession : IDisposable
         {
             return _hash = _hasher.Finish();
         }
+        Spill();
         using var hasher = new ContentHasher();
         using var stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
         var buffer = new byte[1 << 20];
@@ -101,6 +142,7 @@ public sealed class UploadSession : IDisposable
     public void Dispose()
     {
         _hasher.Dispose();
+        _memory?.Dispose();
         if (File.Exists(FilePath))
         {
             File.Delete(FilePath);

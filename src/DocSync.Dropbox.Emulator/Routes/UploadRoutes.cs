@@ -316,7 +316,14 @@ internal static class UploadRoutes
             {
                 // The bytes move into the blob store now; a commit that fails on its path can be
                 // retried from the session, which keeps its hash and size.
-                ctx.State.Blobs.PutFile(hash, session.FilePath);
+                if (session.InMemory)
+                {
+                    ctx.State.Blobs.Put(hash, session.MemoryBytes);
+                }
+                else
+                {
+                    ctx.State.Blobs.PutFile(hash, session.FilePath);
+                }
             }
             try
             {

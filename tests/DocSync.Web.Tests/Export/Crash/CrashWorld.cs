@@ -99,12 +99,19 @@ public sealed class CrashWorld : IAsyncDisposable
         services.AddDocSyncCore(configuration);
         services.AddSingleton<IDropboxConnector, NoDropbox>();
         var world = new CrashWorld(folder, emulator, services.BuildServiceProvider(validateScopes: true));
-
-        await using var scope = world._services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DocSyncDbContext>();
-        await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        return world;
+        try
+        {
+            await using var scope = world._services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DocSyncDbContext>();
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            return world;
+        }
+        catch
+        {
+            await world.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>
@@ -177,7 +184,7 @@ public sealed class CrashWorld : IAsyncDisposable
         ["DocSync__Export__BatchSize"] = "25",
         ["DocSync__Export__InstanceId"] = "crash-test",
         ["DocSync__Export__PollInterval"] = "00:00:00.200",
-        // One line per Dropbox request (route and time) in the log, not four.
+        // Each Dropbox request in the log as it leaves and returns (route, time), without the handler chatter.
         ["Logging__LogLevel__System.Net.Http.HttpClient"] = "Warning",
         ["Logging__LogLevel__System.Net.Http.HttpClient.DocSync.Dropbox.LogicalHandler"] = "Information",
     };

@@ -21,9 +21,9 @@ public sealed class ExportCrashTests(ITestOutputHelper output)
     private const int MaxKills = 150;
 
     /// <summary>When the queue is this short before a life, more changes are made so the kill lands mid-work.</summary>
-    private const int FeedBelow = 30;
+    private const int FeedBelow = 40;
 
-    /// <summary>A cap, not a target: 50 kills take about three minutes on two idle cores.</summary>
+    /// <summary>A cap, not a target: most of a life is the service starting (about 3 s of CPU).</summary>
     private static readonly TimeSpan CrashLoopBudget = TimeSpan.FromMinutes(8);
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class ExportCrashTests(ITestOutputHelper output)
                 var fromFirstCall = random.Next(4) != 0;
                 // Changes made while the service starts: always once the backfill is (nearly) done, so later
                 // kills still land mid-work; now and then before.
-                var (edits, creates) = before.Pending + before.Outbox < FeedBelow ? (15, 3) : random.Next(3) == 0 ? (3, 2) : (0, 0);
+                var (edits, creates) = before.Pending + before.Outbox < FeedBelow ? (25, 5) : random.Next(3) == 0 ? (3, 2) : (0, 0);
                 var changes = world.EditAsync(new Random(random.Next()), edits, creates);
 
                 await world.StartChildAsync(life);
@@ -108,10 +108,19 @@ public sealed class ExportCrashTests(ITestOutputHelper output)
     private async Task ReportFailureAsync(CrashWorld world, string summary)
     {
         world.KeepFolder = true;
-        var listing = Path.Combine(world.Folder, "dropbox-files.txt");
-        await File.WriteAllLinesAsync(listing, world.ServerFiles().OrderBy(f => f.Path, StringComparer.Ordinal)
-            .Select(f => $"{f.Path}\t{f.Id}\t{f.Rev}\t{f.Size}\t{f.ContentHash}"));
-        output.WriteLine($"{summary}; queue {await world.QueueAsync()}; folder kept: {world.Folder} (Dropbox listed in {listing})");
+        output.WriteLine($"{summary}; folder kept: {world.Folder}");
+        try
+        {
+            var listing = Path.Combine(world.Folder, "dropbox-files.txt");
+            await File.WriteAllLinesAsync(listing, world.ServerFiles().OrderBy(f => f.Path, StringComparer.Ordinal)
+                .Select(f => $"{f.Path}\t{f.Id}\t{f.Rev}\t{f.Size}\t{f.ContentHash}"));
+            output.WriteLine($"queue {await world.QueueAsync()}; Dropbox listed in {listing}");
+        }
+        catch (Exception e)
+        {
+            // The original failure matters more than the report.
+            output.WriteLine($"(could not describe the state: {e.Message})");
+        }
         output.WriteLine("--- service log (tail) ---");
         output.WriteLine(world.Log.Tail());
     }
