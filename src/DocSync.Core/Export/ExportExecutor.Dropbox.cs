@@ -33,7 +33,7 @@ public sealed partial class ExportExecutor
             BatchJobResult result;
             try
             {
-                result = await client.MoveBatchAsync(chunk.Select(m => (m.Op.DropboxId, m.Op.ToPath)).ToList(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                result = await client.MoveBatchAsync(chunk.Select(m => (From(m.Op.DropboxId, m.Op.FromPath), m.Op.ToPath)).ToList(), cancellationToken: cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (IsDropboxFailure(e, cancellationToken))
             {
@@ -70,7 +70,7 @@ public sealed partial class ExportExecutor
                         continue;
                     }
                 }
-                if (atTarget is FileMetadata there && there.Id == op.DropboxId)
+                if (atTarget is FileMetadata there && there.Id == op.DropboxId && op.DropboxId.Length > 0)
                 {
                     // Moved already, by a round whose answer was lost.
                     rows.Moved(w, op, there);
@@ -111,7 +111,7 @@ public sealed partial class ExportExecutor
             BatchJobResult result;
             try
             {
-                result = await client.DeleteBatchAsync(chunk.Select(d => d.Op.DropboxId).ToList(), cancellationToken).ConfigureAwait(false);
+                result = await client.DeleteBatchAsync(chunk.Select(d => From(d.Op.DropboxId, d.Op.Path)).ToList(), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (IsDropboxFailure(e, cancellationToken))
             {
@@ -150,6 +150,14 @@ public sealed partial class ExportExecutor
         {
             return;
         }
+
+        // Intent first: a new file's row is saved (without id or rev) before its upload, so a crash
+        // between Dropbox's commit and DocSync's record leaves a trace at the path the file went to.
+        foreach (var (w, op) in uploads.Where(u => u.Op.Rev is null))
+        {
+            rows.Intend(w, op);
+        }
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         var conflicts = new List<(DocumentWork Work, UploadOp Op)>();
         var results = await client.UploadBatchAsync(uploads.Select(u => Item(u.Work, u.Op, u.Op.Rev, source)).ToList(), cancellationToken).ConfigureAwait(false);
@@ -273,6 +281,9 @@ public sealed partial class ExportExecutor
         Log(w.Task, action, SyncOutcome.Failed, path, null, outcome.Message);
         logger.LogInformation("Export of document {DocumentId} to {Path} failed: {Code}", w.Task.DocumentId, path, outcome.Code);
     }
+
+    /// <summary>Our file by id when known, else by path (a file whose upload was never confirmed).</summary>
+    private static string From(string dropboxId, string path) => dropboxId.Length > 0 ? dropboxId : path;
 
     private static bool IsDropboxFailure(Exception e, CancellationToken cancellationToken) =>
         e is DropboxApiException or IOException or HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);

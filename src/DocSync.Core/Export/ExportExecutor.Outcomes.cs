@@ -72,6 +72,7 @@ public sealed partial class ExportExecutor
                 row.Path = moved.PathDisplay ?? op.ToPath;
                 row.PathKey = op.ToPathKey;
                 row.Rev = moved.Rev;
+                row.DropboxId = moved.Id;
                 PathsFreed = true;
             }
         }
@@ -84,6 +85,32 @@ public sealed partial class ExportExecutor
                 db.ExportedFiles.Remove(row);
                 PathsFreed = true;
             }
+        }
+
+        /// <summary>Records that a new file is about to be written (no id, no rev yet).</summary>
+        public void Intend(DocumentWork w, UploadOp op)
+        {
+            if (Find(w.Profile.Id, w.Task.DocumentId, op.Slot) is not null)
+            {
+                return;
+            }
+            var row = new ExportedFile
+            {
+                Id = Guid.CreateVersion7(),
+                CompanyId = w.Task.CompanyId,
+                ProfileId = w.Profile.Id,
+                DocumentId = w.Task.DocumentId,
+                Slot = op.Slot,
+                Path = op.Path,
+                PathKey = op.PathKey,
+                DropboxId = "",
+                Rev = "",
+                ContentHash = "",
+                SourceSha256 = "",
+                ExportedAt = now,
+            };
+            rows.Add(row);
+            db.ExportedFiles.Add(row);
         }
 
         public void Written(DocumentWork w, UploadOp op, FileMetadata file)

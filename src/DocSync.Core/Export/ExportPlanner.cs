@@ -14,7 +14,15 @@ public sealed record DesiredFile(string Slot, string Path, string PathKey, strin
 /// <param name="DropboxId">Dropbox's id.</param>
 /// <param name="Rev">The revision DocSync wrote.</param>
 /// <param name="SourceSha256">SHA-256 of what DocSync wrote.</param>
-public sealed record SyncedFile(string Slot, string Path, string PathKey, string DropboxId, string Rev, string SourceSha256);
+public sealed record SyncedFile(string Slot, string Path, string PathKey, string DropboxId, string Rev, string SourceSha256)
+{
+    /// <summary>
+    /// Whether DocSync meant to write the file but never heard back (the row is written before a new
+    /// file's upload): it may or may not be in Dropbox at <see cref="Path"/>, so it is moved by path
+    /// and written again with mode add, which recognises the same content.
+    /// </summary>
+    public bool Pending => DropboxId.Length == 0;
+}
 
 /// <summary>One document's two trees: what it should have in Dropbox, and what it has.</summary>
 /// <param name="DocumentId">The document.</param>
@@ -132,9 +140,9 @@ public static class ExportPlanner
                 ops.Add(new MoveOp(document.DocumentId, desired.Slot, current.DropboxId, current.Path, desired.Path, desired.PathKey));
             }
 
-            if (!string.Equals(current.SourceSha256, desired.SourceSha256, StringComparison.Ordinal))
+            if (current.Pending || !string.Equals(current.SourceSha256, desired.SourceSha256, StringComparison.Ordinal))
             {
-                uploads.Add(new UploadOp(document.DocumentId, desired.Slot, desired.Path, desired.PathKey, desired.SourceSha256, current.Rev));
+                uploads.Add(new UploadOp(document.DocumentId, desired.Slot, desired.Path, desired.PathKey, desired.SourceSha256, current.Pending ? null : current.Rev));
             }
         }
 

@@ -318,7 +318,7 @@ public sealed class ExportService(DocSyncDbContext db, ICompanyContext company, 
 
     private async Task<ExportProfileView> ViewAsync(ExportProfile profile, CancellationToken cancellationToken)
     {
-        var exported = await db.ExportedFiles.Where(f => f.ProfileId == profile.Id).Select(f => f.DocumentId).Distinct().CountAsync(cancellationToken).ConfigureAwait(false);
+        var exported = await db.ExportedFiles.Where(f => f.ProfileId == profile.Id && f.DropboxId != "").Select(f => f.DocumentId).Distinct().CountAsync(cancellationToken).ConfigureAwait(false);
         BackfillProgress? backfill = null;
         if (profile.BackfillStartedAt is not null)
         {

@@ -230,7 +230,7 @@ public sealed class CrashWorld : IAsyncDisposable
         var outbox = await db.OutboxMessages.IgnoreQueryFilters().CountAsync(m => m.ProcessedAt == null);
         var pending = await db.SyncTasks.CountAsync(t => t.DeadAt == null);
         var dead = await db.SyncTasks.CountAsync(t => t.DeadAt != null);
-        var exported = await db.ExportedFiles.CountAsync();
+        var exported = await db.ExportedFiles.CountAsync(f => f.DropboxId != ""); // intents (no id yet) are not exports
         return new QueueState(pending, dead, outbox, exported);
     }
 

@@ -35,7 +35,8 @@ public sealed partial class ExportOracle(CrashWorld world)
         {
             var ids = files.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
             var rows = await unit.ServiceProvider.GetRequiredService<DocSyncDbContext>().ExportedFiles.AsNoTracking().ToListAsync();
-            problems.AddRange(rows.Where(r => !ids.Contains(r.DropboxId)).Select(r => $"{r.Path} ({r.DropboxId}) is recorded as exported but is not in Dropbox"));
+            // A row without an id is an intent (written before a new file's upload): it may or may not have landed.
+            problems.AddRange(rows.Where(r => r.DropboxId.Length > 0 && !ids.Contains(r.DropboxId)).Select(r => $"{r.Path} ({r.DropboxId}) is recorded as exported but is not in Dropbox"));
         }
         foreach (var file in files)
         {
