@@ -66,19 +66,7 @@ public sealed class AccountantMode(
             var export = unit.ServiceProvider.GetRequiredService<ExportService>();
             foreach (var profile in profiles)
             {
-                await export.CreateProfileAsync(linked.Id, new ExportProfileInput
-                {
-                    Name = profile.Name,
-                    DocumentTypes = Enum.GetValues<Documents.DocumentType>().Where(profile.Exports).ToList(),
-                    PathTemplate = profile.PathTemplate,
-                    Folder = profile.Folder,
-                    Language = profile.Language,
-                    IncludeUbl = profile.IncludeUbl,
-                    IncludeAttachments = profile.IncludeAttachments,
-                    DeleteInDropbox = profile.DeleteInDropbox,
-                    Enabled = profile.Enabled,
-                    LogRetentionDays = profile.LogRetentionDays,
-                }, cancellationToken).ConfigureAwait(false);
+                await export.CreateProfileAsync(linked.Id, ExportProfileInput.Of(profile), cancellationToken).ConfigureAwait(false);
             }
             created[target] = linked.Id;
         }

@@ -88,11 +88,11 @@ public sealed partial class ExportExecutor
         }
 
         /// <summary>Records that a new file is about to be written (no id, no rev yet).</summary>
-        public void Intend(DocumentWork w, UploadOp op)
+        public ExportedFile Intend(DocumentWork w, UploadOp op)
         {
-            if (Find(w.Profile.Id, w.Task.DocumentId, op.Slot) is not null)
+            if (Find(w.Profile.Id, w.Task.DocumentId, op.Slot) is { } existing)
             {
-                return;
+                return existing;
             }
             var row = new ExportedFile
             {
@@ -111,30 +111,12 @@ public sealed partial class ExportExecutor
             };
             rows.Add(row);
             db.ExportedFiles.Add(row);
+            return row;
         }
 
         public void Written(DocumentWork w, UploadOp op, FileMetadata file)
         {
-            var row = Find(w.Profile.Id, w.Task.DocumentId, op.Slot);
-            if (row is null)
-            {
-                row = new ExportedFile
-                {
-                    Id = Guid.CreateVersion7(),
-                    CompanyId = w.Task.CompanyId,
-                    ProfileId = w.Profile.Id,
-                    DocumentId = w.Task.DocumentId,
-                    Slot = op.Slot,
-                    Path = op.Path,
-                    PathKey = op.PathKey,
-                    DropboxId = file.Id,
-                    Rev = file.Rev,
-                    ContentHash = file.ContentHash ?? "",
-                    SourceSha256 = op.SourceSha256,
-                };
-                rows.Add(row);
-                db.ExportedFiles.Add(row);
-            }
+            var row = Intend(w, op);
             row.Path = file.PathDisplay ?? op.Path;
             row.PathKey = op.PathKey;
             row.DropboxId = file.Id;

@@ -34,6 +34,26 @@ public sealed record ExportProfileInput
 
     /// <summary>Days the sync log keeps its lines (1 to 3650).</summary>
     public int LogRetentionDays { get; init; } = 90;
+
+    /// <summary>The settings of an existing profile.</summary>
+    /// <param name="profile">The profile.</param>
+    public static ExportProfileInput Of(ExportProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return new ExportProfileInput
+        {
+            Name = profile.Name,
+            DocumentTypes = Enum.GetValues<DocumentType>().Where(profile.Exports).ToList(),
+            PathTemplate = profile.PathTemplate,
+            Folder = profile.Folder,
+            Language = profile.Language,
+            IncludeUbl = profile.IncludeUbl,
+            IncludeAttachments = profile.IncludeAttachments,
+            DeleteInDropbox = profile.DeleteInDropbox,
+            Enabled = profile.Enabled,
+            LogRetentionDays = profile.LogRetentionDays,
+        };
+    }
 }
 
 /// <summary>A profile with its progress, for the connection page.</summary>

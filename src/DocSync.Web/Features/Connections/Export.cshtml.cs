@@ -273,17 +273,21 @@ public sealed class ProfileForm
 
     /// <summary>The form of an existing profile.</summary>
     /// <param name="profile">The profile.</param>
-    public static ProfileForm From(ExportProfile profile) => new()
+    public static ProfileForm From(ExportProfile profile)
     {
-        Name = profile.Name,
-        Types = Enum.GetValues<DocumentType>().Where(profile.Exports).ToList(),
-        PathTemplate = profile.PathTemplate,
-        Folder = profile.Folder,
-        Language = profile.Language,
-        IncludeUbl = profile.IncludeUbl,
-        IncludeAttachments = profile.IncludeAttachments,
-        DeleteInDropbox = profile.DeleteInDropbox,
-        Enabled = profile.Enabled,
-        LogRetentionDays = profile.LogRetentionDays,
-    };
+        var input = ExportProfileInput.Of(profile);
+        return new ProfileForm
+        {
+            Name = input.Name,
+            Types = [.. input.DocumentTypes],
+            PathTemplate = input.PathTemplate,
+            Folder = input.Folder,
+            Language = input.Language,
+            IncludeUbl = input.IncludeUbl,
+            IncludeAttachments = input.IncludeAttachments,
+            DeleteInDropbox = input.DeleteInDropbox,
+            Enabled = input.Enabled,
+            LogRetentionDays = input.LogRetentionDays,
+        };
+    }
 }
