@@ -48,6 +48,10 @@ public sealed partial class SyncWorker(
                     Wake(connectionId, companyId);
                 }
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break; // Stopping: a query cut short is simply not finished.
+            }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 LogWorkerFailed(_logger, e);
