@@ -87,7 +87,7 @@ public sealed partial class ExportExecutor
             }
             catch (UblException e)
             {
-                Log(task, SyncAction.Skip, SyncOutcome.Warning, ExportLayout.Ubl(basePath), null, "No UBL: " + e.Message);
+                Log(task, SyncAction.LeftOut, SyncOutcome.Warning, ExportLayout.Ubl(basePath), null, "No UBL: " + e.Message);
             }
         }
 

@@ -101,7 +101,7 @@ public sealed partial class ExportExecutor
             foreach (var op in w.Ops.OfType<ForgetOp>())
             {
                 rows.Forget(w, op.Slot);
-                Log(w.Task, SyncAction.Skip, SyncOutcome.Ok, op.Path, null, "No longer exported by this profile; the file stays in Dropbox.");
+                Log(w.Task, SyncAction.LeftOut, SyncOutcome.Ok, op.Path, null, "No longer exported by this profile; the file stays in Dropbox.");
             }
         }
 

@@ -71,7 +71,7 @@ public sealed partial class ExportExecutor(
                 if (plan.Problem is { } problem)
                 {
                     outcomes[task.Id] = TaskOutcome.Dead(problem.Code, problem.Message);
-                    Log(task, SyncAction.Skip, SyncOutcome.Failed, null, null, problem.Message);
+                    Log(task, SyncAction.LeftOut, SyncOutcome.Failed, null, null, problem.Message);
                     continue;
                 }
                 work.Add(new DocumentWork(task, profile, plan.Ops));

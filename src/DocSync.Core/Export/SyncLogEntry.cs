@@ -59,7 +59,7 @@ public enum SyncAction
     Adopt = 5,
 
     /// <summary>Something was left out (e.g. no valid UBL could be made).</summary>
-    Skip = 6,
+    LeftOut = 6,
 }
 
 /// <summary>How a sync-log line ended.</summary>

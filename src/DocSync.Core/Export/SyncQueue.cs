@@ -19,10 +19,11 @@ public sealed class SyncQueue(DocSyncDbContext db, CompanyContext companyContext
 
     /// <summary>
     /// Turns pending outbox messages (of every company) into tasks and marks them processed.
-    /// Returns the connections that got work, so their loops can be woken.
+    /// Returns the connections that got work, so their loops can be woken, and whether a full batch
+    /// was read (more may wait).
     /// </summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    public async Task<IReadOnlyCollection<Guid>> DispatchOutboxAsync(CancellationToken cancellationToken = default)
+    public async Task<(IReadOnlyCollection<Guid> Woken, bool More)> DispatchOutboxAsync(CancellationToken cancellationToken = default)
     {
         // The one query across companies: the dispatcher serves them all, then acts in each one's scope.
         var messages = await db.OutboxMessages.IgnoreQueryFilters().AsNoTracking()
@@ -51,13 +52,8 @@ public sealed class SyncQueue(DocSyncDbContext db, CompanyContext companyContext
                 .ConfigureAwait(false);
         }
         companyContext.Leave();
-        return woken;
+        return (woken, messages.Count == DispatchBatch);
     }
-
-    /// <summary>Whether outbox messages wait.</summary>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    public Task<bool> OutboxPendingAsync(CancellationToken cancellationToken = default) =>
-        db.OutboxMessages.IgnoreQueryFilters().AnyAsync(m => m.ProcessedAt == null, cancellationToken);
 
     /// <summary>
     /// Queues every existing document of the profile's types (the current company's) at backfill

@@ -91,7 +91,7 @@ public sealed partial class SyncWorker(
         {
             using var scope = scopes.CreateScope();
             var queue = scope.ServiceProvider.GetRequiredService<SyncQueue>();
-            var woken = await queue.DispatchOutboxAsync(cancellationToken).ConfigureAwait(false);
+            var (woken, more) = await queue.DispatchOutboxAsync(cancellationToken).ConfigureAwait(false);
             var db = scope.ServiceProvider.GetRequiredService<DocSyncDbContext>();
             foreach (var connectionId in woken)
             {
@@ -99,7 +99,7 @@ public sealed partial class SyncWorker(
                     .SingleAsync(cancellationToken).ConfigureAwait(false);
                 Wake(connectionId, companyId);
             }
-            if (!await queue.OutboxPendingAsync(cancellationToken).ConfigureAwait(false))
+            if (!more)
             {
                 return;
             }
