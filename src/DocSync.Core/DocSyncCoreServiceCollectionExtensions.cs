@@ -1,3 +1,4 @@
+using DocSync.Core.Reading;
 using DocSync.Core.Access;
 using DocSync.Core.ApiKeys;
 using DocSync.Core.Auditing;
@@ -66,6 +67,13 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddSingleton<DocSync.Core.Notifications.Mailer>();
         services.AddScoped<DocSync.Core.Notifications.RelinkNotifier>();
         services.AddSingleton<DocSync.Core.Export.SyncWorker>();
+        services.AddDocSyncReading(configuration);
+        services.AddOptions<DocSync.Core.Collect.CollectOptions>().Bind(configuration.GetSection(DocSync.Core.Collect.CollectOptions.Section));
+        services.AddSingleton<DocSync.Core.Collect.ChannelLocks>();
+        services.AddSingleton<DocSync.Core.Collect.ConnectionClients>();
+        services.AddSingleton<DocSync.Core.Collect.CollectWorker>();
+        services.AddScoped<DocSync.Core.Collect.CollectRunner>();
+        services.AddScoped<DocSync.Core.Collect.CollectService>();
         return services;
     }
 }

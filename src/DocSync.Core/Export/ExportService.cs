@@ -302,19 +302,7 @@ public sealed class ExportService(DocSyncDbContext db, ICompanyContext company, 
         orderby e.Id descending
         select new SyncLogView(e, p.Name, d == null ? null : d.Number);
 
-    private static string Csv(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-        // A leading =, +, - or @ would be a formula in a spreadsheet: quote it behind an apostrophe.
-        if (value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    private static string Csv(string? value) => CsvCell.Of(value);
 
     private async Task<ExportProfileView> ViewAsync(ExportProfile profile, CancellationToken cancellationToken)
     {

@@ -45,6 +45,55 @@ internal static partial class FileRules
         return name.Trim() != name ? "A name does not start or end with spaces." : null;
     }
 
+    /// <summary>
+    /// A usable name made from any <paramref name="name"/> (a hostile one from Dropbox or a zip):
+    /// separators, control and invisible formatting characters and broken surrogates become '_',
+    /// surrounding spaces go, a long name is cut keeping its extension, an empty one becomes
+    /// <c>file</c> + <paramref name="fallbackExtension"/>.
+    /// </summary>
+    public static string Sanitize(string? name, string fallbackExtension = "")
+    {
+        var builder = new System.Text.StringBuilder((name ?? "").Length);
+        var text = name ?? "";
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else if (char.IsSurrogate(c) || char.IsControl(c) || c is '/' or '\\'
+                     || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            {
+                builder.Append('_');
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        var clean = builder.ToString().Normalize().Trim();
+        if (clean.Trim('.', '_', ' ').Length == 0)
+        {
+            return "file" + fallbackExtension;
+        }
+
+        if (clean.Length > MaxNameLength)
+        {
+            var extension = Path.GetExtension(clean);
+            extension = extension.Length is > 0 and <= 16 ? extension : "";
+            var stem = clean[..(MaxNameLength - extension.Length)];
+            if (char.IsHighSurrogate(stem[^1]))
+            {
+                stem = stem[..^1];
+            }
+            clean = stem.TrimEnd() + extension;
+        }
+
+        return clean;
+    }
+
     /// <summary>Whether <paramref name="contentType"/> is a media type such as <c>application/pdf</c>.</summary>
     public static bool IsMediaType(string? contentType) =>
         contentType is { Length: > 0 and <= MaxContentTypeLength } && MediaType().IsMatch(contentType);

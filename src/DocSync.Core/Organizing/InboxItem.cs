@@ -46,4 +46,34 @@ public sealed class InboxItem : ICompanyScoped
 
     /// <summary>When it arrived.</summary>
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>Whether and how its text was read.</summary>
+    public InboxReadState ReadState { get; set; }
+
+    /// <summary>How the text was read: <c>text-layer</c>, <c>ocr</c> or <c>none</c>.</summary>
+    public string? ReadMethod { get; set; }
+
+    /// <summary>The text read from the file (text layer or OCR), at most <see cref="InboxService.MaxTextLength"/> characters.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>The text's language as guessed (<c>en</c>, <c>fr</c>, <c>nl</c>).</summary>
+    public string? Language { get; set; }
+
+    /// <summary>Why reading did not give text, if it did not.</summary>
+    public string? ReadProblem { get; set; }
+
+    /// <summary>The fields extracted from the text (and corrected by people), as JSON.</summary>
+    public string? FieldsJson { get; set; }
+
+    /// <summary>The folded file name and text, for search.</summary>
+    public string SearchKey { get; set; } = "";
+
+    /// <summary>Invoice number and total, normalised, for finding duplicates (<see langword="null"/> without both).</summary>
+    public string? DuplicateKey { get; set; }
+
+    /// <summary>An earlier inbox item with the same supplier, number and amount.</summary>
+    public Guid? DuplicateOfItemId { get; set; }
+
+    /// <summary>An existing document with the same supplier, number and amount.</summary>
+    public Guid? DuplicateOfDocumentId { get; set; }
 }

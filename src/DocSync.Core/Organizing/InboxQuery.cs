@@ -15,6 +15,15 @@ public sealed record InboxQuery
     /// <summary>Only items assigned to this person.</summary>
     public Guid? AssigneeId { get; init; }
 
+    /// <summary>Only items from this source.</summary>
+    public InboxSource? Source { get; init; }
+
+    /// <summary>Words to find in the file name or the text read from the file (case and accents ignored).</summary>
+    public string? Search { get; init; }
+
+    /// <summary>Only items flagged as possible duplicates.</summary>
+    public bool DuplicatesOnly { get; init; }
+
     /// <summary>1-based page number. Default 1.</summary>
     public int Page { get; init; } = 1;
 

@@ -35,9 +35,10 @@ public sealed partial class InboxService(
     /// <param name="content">The bytes, read once to the end; not empty.</param>
     /// <param name="binderId">Binder the resulting document goes to; must exist in the company.</param>
     /// <param name="assigneeId">Person who should process it; must be a member of the company.</param>
+    /// <param name="reading">What reading the file gave (text, fields), when it was read before it arrived.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     public async Task<InboxReceipt> ReceiveAsync(InboxSource source, string? sourceRef, string fileName, string contentType, Stream content,
-        Guid? binderId = null, Guid? assigneeId = null, CancellationToken cancellationToken = default)
+        Guid? binderId = null, Guid? assigneeId = null, InboxReading? reading = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         var companyId = company.CompanyId;
@@ -78,6 +79,15 @@ public sealed partial class InboxService(
             AssigneeId = assigneeId,
             ReceivedAt = now,
         };
+        if (reading is not null)
+        {
+            ApplyReading(item, reading);
+            await FlagDuplicateAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            item.SearchKey = SearchText.Fold(item.FileName);
+        }
         db.InboxItems.Add(item);
         try
         {
@@ -128,6 +138,22 @@ public sealed partial class InboxService(
         if (query.AssigneeId is { } assigneeId)
         {
             items = items.Where(i => i.AssigneeId == assigneeId);
+        }
+
+        if (query.Source is { } source)
+        {
+            items = items.Where(i => i.Source == source);
+        }
+
+        // Every word must appear, in any order.
+        foreach (var word in SearchText.Fold(query.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10))
+        {
+            items = items.Where(i => i.SearchKey.Contains(word));
+        }
+
+        if (query.DuplicatesOnly)
+        {
+            items = items.Where(i => i.DuplicateOfItemId != null || i.DuplicateOfDocumentId != null);
         }
 
         var total = await items.CountAsync(cancellationToken).ConfigureAwait(false);

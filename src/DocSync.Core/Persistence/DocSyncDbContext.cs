@@ -94,6 +94,18 @@ public sealed partial class DocSyncDbContext : IdentityUserContext<Person, Guid>
     /// <summary>The live state of each connection's loop.</summary>
     public DbSet<Export.ConnectionActivity> ConnectionActivities => Set<Export.ConnectionActivity>();
 
+    /// <summary>Collection channels.</summary>
+    public DbSet<Collect.CollectionChannel> CollectionChannels => Set<Collect.CollectionChannel>();
+
+    /// <summary>The collection ledger: every Dropbox file (id, content) a channel has seen.</summary>
+    public DbSet<Collect.CollectedFile> CollectedFiles => Set<Collect.CollectedFile>();
+
+    /// <summary>Collection runs (the history).</summary>
+    public DbSet<Collect.CollectionRun> CollectionRuns => Set<Collect.CollectionRun>();
+
+    /// <summary>The files of each collection run.</summary>
+    public DbSet<Collect.CollectionRunFile> CollectionRunFiles => Set<Collect.CollectionRunFile>();
+
     /// <summary>The company every scoped query is filtered on; <see cref="Guid.Empty"/> (matches nothing) when none was entered.</summary>
     internal Guid CurrentCompanyId => _companyContext.CurrentCompanyId ?? Guid.Empty;
 

@@ -99,6 +99,7 @@ public static class WebApplicationSetup
         services.AddSingleton<Features.Connections.DropboxApp>();
         services.AddSingleton<DocSync.Core.Export.IDropboxConnector>(sp => sp.GetRequiredService<Features.Connections.DropboxApp>());
         services.AddHostedService<SyncWorkerService>();
+        services.AddHostedService<CollectWorkerService>();
         services.AddScoped<Features.Connections.ConnectionCheck>();
         return builder;
     }
@@ -129,6 +130,7 @@ public static class WebApplicationSetup
         app.MapCultureEndpoint();
         app.MapGet("/switch", (Guid companyId) => Results.LocalRedirect($"/c/{companyId}/documents")).RequireAuthorization().ExcludeFromDescription();
         app.MapDocSyncApi();
+        Features.Collection.DropboxWebhook.MapDropboxWebhook(app);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("DocSync API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthChecks("/health");

@@ -28,6 +28,8 @@ public sealed record ApiRoute(string Method, string Template)
         new("POST", "/api/v1/inbox"),
         new("GET", "/api/v1/inbox/{id}"),
         new("GET", "/api/v1/inbox/{id}/content"),
+        new("GET", "/api/v1/inbox/{id}/text"),
+        new("PUT", "/api/v1/inbox/{id}/fields"),
         new("DELETE", "/api/v1/documents/{id}"), // last: the matrices delete the sample document
     ];
 
@@ -48,6 +50,11 @@ public sealed record ApiRoute(string Method, string Template)
         if (Method is "GET" or "DELETE")
         {
             return null;
+        }
+
+        if (IsInbox && Method == "PUT")
+        {
+            return ApiRequests.Json(new JsonObject { ["invoiceNumber"] = "SAMPLE-1", ["total"] = "12.50" });
         }
 
         if (IsInbox)

@@ -9,7 +9,7 @@ namespace DocSync.Web.Tests.Browser;
 public sealed partial class AccessibilityTests(Databases databases, Chromium chromium) : IClassFixture<Chromium>
 {
     // Form fields no assistive technology can name: no <label>, no aria-label, no aria-labelledby pointing at something.
-    private const string UnlabelledFields = """
+    internal const string UnlabelledFields = """
         () => [...document.querySelectorAll('input, select, textarea')]
             .filter(e => !['hidden', 'submit', 'button', 'reset'].includes(e.type))
             .filter(e => e.labels.length === 0
@@ -18,13 +18,13 @@ public sealed partial class AccessibilityTests(Databases databases, Chromium chr
             .map(e => e.outerHTML)
         """;
 
-    private const string UnnamedControls = """
+    internal const string UnnamedControls = """
         () => [...document.querySelectorAll('button, a[href]')]
             .filter(e => !(e.textContent || '').trim() && !(e.getAttribute('aria-label') || '').trim())
             .map(e => e.outerHTML)
         """;
 
-    private const string DuplicateIds = """
+    internal const string DuplicateIds = """
         () => { const ids = [...document.querySelectorAll('[id]')].map(e => e.id); return ids.filter((id, i) => ids.indexOf(id) !== i); }
         """;
 
@@ -43,10 +43,13 @@ public sealed partial class AccessibilityTests(Databases databases, Chromium chr
         var itemId = await tenant.ReceiveInboxItemAsync("scan.pdf", "application/pdf", RealFiles.Pdf("scan"));
         var connectionId = await tenant.LinkDropboxAsync("Accounting Dropbox", "Alice Martin", "alice@example.com");
         await tenant.CreateExportProfileAsync(connectionId);
-        var ids = new PageIds(tenant.CompanyId, documentId, Guid.Empty, itemId, binderId, Guid.Empty, Guid.Empty, connectionId);
+        var channelId = await tenant.CreateChannelAsync(connectionId, binderId, "Klantenmap");
+        var runId = await tenant.SeedCollectionRunAsync(channelId, "/Drop/scan.pdf", itemId);
+        var ids = new PageIds(tenant.CompanyId, documentId, Guid.Empty, itemId, binderId, Guid.Empty, Guid.Empty, connectionId, ChannelId: channelId, RunId: runId);
 
-        // Every company page the cross-company matrix knows (so a new one is swept too), but the file downloads.
-        var pages = PageRoute.All.Where(r => r.Method == "GET" && r.Handler is null && !r.NamesFile && !r.Template.EndsWith("/content", StringComparison.Ordinal))
+        // Every company page the cross-company matrix knows (so a new one is swept too), but the file downloads and the
+        // folder picker (its Dropbox is not reachable here: the collection flow test looks at it).
+        var pages = PageRoute.All.Where(r => r.Method == "GET" && r.Handler is null && r.Query is null && !r.NamesFile && !r.Template.EndsWith("/content", StringComparison.Ordinal))
             .Select(r => r.Url(tenant.CompanyId, ids)).ToList();
         pages.Count.ShouldBeGreaterThanOrEqualTo(10);
         var page = await chromium.NewPageAsync(app.Address!);

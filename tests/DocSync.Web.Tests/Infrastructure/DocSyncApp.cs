@@ -33,6 +33,7 @@ public sealed class DocSyncApp : WebApplicationFactory<DocSync.Web.Hosting.WebOp
             ["DocSync:Dropbox:Emulator:Enabled"] = "false",
             // Tests that export turn the worker on; the others keep their connections still.
             ["DocSync:Export:Enabled"] = "false",
+            ["DocSync:Collect:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -2,9 +2,11 @@ using DocSync.Core;
 using DocSync.Core.Access;
 using DocSync.Core.ApiKeys;
 using DocSync.Core.Auditing;
+using DocSync.Core.Collect;
 using DocSync.Core.Companies;
 using DocSync.Core.Connections;
 using DocSync.Core.Organizing;
+using DocSync.Core.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DocSync.Web.Tests.Infrastructure;
@@ -49,6 +51,75 @@ public static class TenantSeeds
             PathTemplate = DocSync.Core.Export.Paths.ExportPathPresets.ByYearThenType,
         });
         return profile.Profile.Id;
+    }
+
+    /// <summary>Creates a collection channel (daily at 06:00, not in near real time, for the owner) on a connection; returns its id.</summary>
+    public static async Task<Guid> CreateChannelAsync(this TestTenant tenant, Guid connectionId, Guid binderId, string name, string sourcePath = "/Drop")
+    {
+        await using var scope = tenant.EnterCompany();
+        var channel = await scope.ServiceProvider.GetRequiredService<CollectService>().CreateAsync(new CollectionChannelInput
+        {
+            Name = name,
+            ConnectionId = connectionId,
+            SourcePath = sourcePath,
+            DestinationPersonId = tenant.OwnerId,
+            BinderId = binderId,
+            NearRealTime = false,
+        });
+        return channel.Id;
+    }
+
+    /// <summary>Stores a finished manual run of a channel that collected one file into an inbox item, as the worker records one; returns its id.</summary>
+    public static async Task<Guid> SeedCollectionRunAsync(this TestTenant tenant, Guid channelId, string path, Guid inboxItemId)
+    {
+        await using var scope = tenant.EnterCompany();
+        var db = scope.ServiceProvider.GetRequiredService<DocSyncDbContext>();
+        var started = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var run = new CollectionRun
+        {
+            Id = Guid.CreateVersion7(started),
+            CompanyId = tenant.CompanyId,
+            ChannelId = channelId,
+            Trigger = CollectTrigger.Manual,
+            StartedBy = tenant.OwnerId,
+            StartedAt = started,
+            EndedAt = started.AddSeconds(3),
+            Outcome = CollectRunOutcome.Completed,
+            Seen = 1,
+            Collected = 1,
+        };
+        db.CollectionRuns.Add(run);
+        db.CollectionRunFiles.Add(new CollectionRunFile
+        {
+            CompanyId = tenant.CompanyId,
+            RunId = run.Id,
+            Path = path,
+            DropboxFileId = "id:seeded" + Guid.NewGuid().ToString("N")[..8],
+            Size = 1234,
+            Result = CollectFileResult.Collected,
+            InboxItemId = inboxItemId,
+            Items = 1,
+            DownloadMs = 12,
+            ReadMs = 340,
+            StoreMs = 8,
+            At = started.AddSeconds(2),
+        });
+        await db.SaveChangesAsync();
+        return run.Id;
+    }
+
+    /// <summary>Every collection channel of the company and its runs, as lines to compare.</summary>
+    public static async Task<IReadOnlyList<string>> CollectionStateAsync(this TestTenant tenant)
+    {
+        await using var scope = tenant.EnterCompany();
+        var collect = scope.ServiceProvider.GetRequiredService<CollectService>();
+        var runs = await collect.ListRunsAsync(new CollectionRunQuery { PageSize = CollectionRunQuery.MaxPageSize });
+        return
+        [
+            .. (await collect.ListAsync()).Select(c =>
+                $"channel {c.Id} {c.Name} {c.ConnectionId} {c.SourcePath} {c.DestinationPersonId} {c.BinderId} {c.Schedule} {c.Enabled} {c.Problem} {c.Collected}"),
+            .. runs.Items.Select(r => $"run {r.Id} {r.ChannelId} {r.Outcome} {r.Seen} {r.Collected}"),
+        ];
     }
 
     /// <summary>Every export profile and queue of the company, as lines to compare.</summary>

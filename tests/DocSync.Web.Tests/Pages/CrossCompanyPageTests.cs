@@ -123,7 +123,7 @@ public sealed class CrossCompanyPageTests(Databases databases)
         }
 
         mapped.ShouldNotBeEmpty();
-        mapped.Order(StringComparer.Ordinal).ShouldBe(PageRoute.All.Select(r => r.Key).Order(StringComparer.Ordinal));
+        mapped.Order(StringComparer.Ordinal).ShouldBe(PageRoute.All.Select(r => r.Key).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -169,8 +169,13 @@ public sealed class CrossCompanyPageTests(Databases databases)
         var dropboxEmail = $"dropbox-{Guid.NewGuid():N}@example.com";
         var connectionId = await tenant.LinkDropboxAsync(connection, $"{member} at Dropbox", dropboxEmail);
         var profileId = await tenant.CreateExportProfileAsync(connectionId, $"Export {binder}");
-        var ids = new PageIds(tenant.CompanyId, document.Id(), document["files"]!.AsArray().Single()!.Id(), itemId, binderId, keyId, personId, connectionId, profileId);
-        return new Side(tenant, ids, [name, number, buyer, binder, inboxFile, member, email, tenant.OwnerEmail, fileText, connection, dropboxEmail]);
+        var channel = $"Kanaal {binder}";
+        var dropFolder = $"/Afgifte {fileText}";
+        var channelId = await tenant.CreateChannelAsync(connectionId, binderId, channel, dropFolder);
+        var runId = await tenant.SeedCollectionRunAsync(channelId, $"{dropFolder}/{inboxFile}", itemId);
+        var ids = new PageIds(tenant.CompanyId, document.Id(), document["files"]!.AsArray().Single()!.Id(), itemId, binderId, keyId, personId, connectionId, profileId,
+            channelId, runId);
+        return new Side(tenant, ids, [name, number, buyer, binder, inboxFile, member, email, tenant.OwnerEmail, fileText, connection, dropboxEmail, channel, dropFolder]);
     }
 
     // Everything of B a page could change, read through B's API key and, where the API shows nothing, B's services.
@@ -189,6 +194,7 @@ public sealed class CrossCompanyPageTests(Databases databases)
             .. (await side.Tenant.InboxItemsAsync()).Select(i => $"inbox {i.Id} {i.Status} {i.BinderId} {i.DocumentId}"),
             .. (await side.Tenant.ConnectionsAsync()).Select(c => $"connection {c.Id} {c.Name} {c.State} {c.RootFolder}"),
             .. await side.Tenant.ExportStateAsync(),
+            .. await side.Tenant.CollectionStateAsync(),
         ];
         return string.Join('\n', parts);
     }

@@ -2,10 +2,10 @@ namespace DocSync.Web.Tests.Pages;
 
 /// <summary>
 /// The ids a company page can name, in its route (company, document, file, inbox item) or its form
-/// (binder, API key, person, Dropbox connection, export profile).
+/// (binder, API key, person, Dropbox connection, export profile), collection channels and runs.
 /// </summary>
 public sealed record PageIds(Guid CompanyId, Guid DocumentId, Guid FileId, Guid ItemId, Guid BinderId, Guid KeyId, Guid PersonId, Guid ConnectionId,
-    Guid ProfileId = default)
+    Guid ProfileId = default, Guid ChannelId = default, Guid RunId = default)
 {
     /// <summary>The value of route parameter <paramref name="name"/>.</summary>
     public Guid Route(string name) => name switch
@@ -15,6 +15,8 @@ public sealed record PageIds(Guid CompanyId, Guid DocumentId, Guid FileId, Guid 
         "fileId" => FileId,
         "itemId" => ItemId,
         "connectionId" => ConnectionId,
+        "channelId" => ChannelId,
+        "runId" => RunId,
         _ => throw new InvalidOperationException($"The page matrix has no value for route parameter {{{name}}}: add it to {nameof(PageIds)}."),
     };
 }

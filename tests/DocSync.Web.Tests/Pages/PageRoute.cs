@@ -15,9 +15,10 @@ namespace DocSync.Web.Tests.Pages;
 /// <param name="TargetsThing">Whether it acts on one thing named by id (in its route or form), so that id can belong to another company.</param>
 /// <param name="Form">The form fields a person would send, for the given ids.</param>
 /// <param name="FilePart">The form's file field, if it uploads one.</param>
+/// <param name="Query">A query string the handler reads (e.g. the folder picker's), for the given ids; the same handler may be listed with and without one.</param>
 public sealed partial record PageRoute(
     string Method, string Template, string? Handler, bool TargetsThing,
-    Func<PageIds, Dictionary<string, string>>? Form = null, string? FilePart = null)
+    Func<PageIds, Dictionary<string, string>>? Form = null, string? FilePart = null, Func<PageIds, string>? Query = null)
 {
     private const string Documents = "/c/{companyId:guid}/documents";
     private const string Document = "/c/{companyId:guid}/documents/{documentId:guid}";
@@ -28,6 +29,8 @@ public sealed partial record PageRoute(
     private const string ApiKeys = "/c/{companyId:guid}/api-keys";
     private const string Connections = "/c/{companyId:guid}/connections";
     private const string Connection = "/c/{companyId:guid}/connections/{connectionId:guid}";
+    private const string Collection = "/c/{companyId:guid}/collection";
+    private const string Channel = "/c/{companyId:guid}/collection/{channelId:guid}";
 
     public static IReadOnlyList<PageRoute> All { get; } =
     [
@@ -41,6 +44,7 @@ public sealed partial record PageRoute(
         new("GET", Inbox, null, false),
         new("POST", Inbox, null, false, FilePart: "files"),
         new("GET", InboxItem, null, true),
+        new("POST", InboxItem, "fields", true, _ => new() { ["Fields.InvoiceNumber"] = "X-MATRIX-FIELDS", ["Fields.Total"] = "12.50" }),
         new("POST", InboxItem, "convert", true, ids => DocumentForm(ids, "X-MATRIX-CONVERT")),
         new("POST", InboxItem, "reject", true, _ => new() { ["reason"] = "matrix" }),
         new("GET", InboxItem + "/content", null, true),
@@ -70,6 +74,20 @@ public sealed partial record PageRoute(
         new("POST", Connection, "deleteprofile", true, ids => new() { ["profileId"] = Id(ids.ProfileId) }),
         new("POST", Connection, "retry", true),
         new("POST", Connection, "share", true),
+        new("GET", Collection, null, false),
+        new("GET", Collection + "/new", null, false),
+        new("GET", Collection + "/new", null, true, Query: ids => $"browse=%2F&Form.Name=Matrix&Form.ConnectionId={Id(ids.ConnectionId)}"),
+        new("GET", Collection + "/new", null, true, Query: ids => $"pick=%2FMatrix&Form.Name=Matrix&Form.ConnectionId={Id(ids.ConnectionId)}"),
+        new("POST", Collection + "/new", null, false, ids => ChannelForm(ids, "Matrix channel")),
+        new("GET", Channel, null, true),
+        new("GET", Channel, null, true, Query: ids => $"browse=%2F&Form.Name=Matrix&Form.ConnectionId={Id(ids.ConnectionId)}"),
+        new("POST", Channel, null, true, ids => ChannelForm(ids, "Matrix channel renamed")),
+        new("GET", Channel + "/run", null, true),
+        new("POST", Channel + "/run", null, true),
+        new("GET", Collection + "/history", null, false),
+        new("GET", Collection + "/history", "csv", false),
+        new("GET", Collection + "/history/{runId:guid}", null, true),
+        new("POST", Channel, "delete", true), // after the channel's other handlers: it deletes the channel
         new("POST", Document, "delete", true, _ => new() { ["version"] = "1" }), // last: it may delete the document
     ];
 
@@ -89,7 +107,8 @@ public sealed partial record PageRoute(
         ArgumentNullException.ThrowIfNull(ids);
         var path = RouteParameter().Replace(Template, m =>
             (m.Groups["name"].Value == "companyId" ? companyId : ids.Route(m.Groups["name"].Value)).ToString());
-        return Handler is null ? path : $"{path}?handler={Handler}";
+        string[] query = [.. new[] { Handler is null ? null : $"handler={Handler}", Query?.Invoke(ids) }.OfType<string>()];
+        return query.Length == 0 ? path : $"{path}?{string.Join('&', query)}";
     }
 
     /// <summary>The form as multipart (every form of the UI accepts it), with <paramref name="token"/> and a PDF in <see cref="FilePart"/>.</summary>
@@ -138,6 +157,20 @@ public sealed partial record PageRoute(
         ["Form.IncludeUbl"] = "true",
         ["Form.Enabled"] = "true",
         ["Form.LogRetentionDays"] = "90",
+    };
+
+    private static Dictionary<string, string> ChannelForm(PageIds ids, string name) => new()
+    {
+        ["Form.Name"] = name,
+        ["Form.ConnectionId"] = Id(ids.ConnectionId),
+        ["Form.SourcePath"] = "/Matrix drop",
+        ["Form.DestinationPersonId"] = Id(ids.PersonId),
+        ["Form.BinderId"] = Id(ids.BinderId),
+        ["Form.ScheduleKind"] = "daily",
+        ["Form.Hour"] = "6",
+        ["Form.NearRealTime"] = "false",
+        ["Form.AfterCollect"] = "Leave",
+        ["Form.Enabled"] = "true",
     };
 
     private static string Id(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);

@@ -21,5 +21,11 @@ internal sealed class InboxItemConfiguration : IEntityTypeConfiguration<InboxIte
         builder.Property(i => i.FileName).HasMaxLength(255);
         builder.Property(i => i.ContentType).HasMaxLength(127);
         builder.Property(i => i.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.Property(i => i.ReadState).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.ReadMethod).HasMaxLength(20);
+        builder.Property(i => i.Language).HasMaxLength(8);
+        builder.Property(i => i.ReadProblem).HasMaxLength(1000);
+        builder.Property(i => i.DuplicateKey).HasMaxLength(240);
+        builder.HasIndex(i => new { i.CompanyId, i.DuplicateKey });
     }
 }

@@ -2,15 +2,19 @@ using DocSync.Core.Companies;
 using DocSync.Core.Errors;
 using DocSync.Core.Organizing;
 using DocSync.Web.Features.Documents;
+using DocSync.Web.Localization;
 using DocSync.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DocSync.Web.Features.Inbox;
 
-/// <summary>Processes one inbox item: turn it into a document (its file becomes the document's file) or reject it.</summary>
+/// <summary>
+/// Processes one inbox item: check the fields read from its file, then turn it into a document (its
+/// file becomes the document's file) or reject it.
+/// </summary>
 [RequireRight(Right.ProcessInbox)]
-public sealed class ItemModel(InboxService inbox, BinderService binders, CompanyService companies) : PageModel
+public sealed class ItemModel(InboxService inbox, BinderService binders, CompanyService companies, Texts texts) : PageModel
 {
     /// <summary>The company of the URL.</summary>
     [FromRoute]
@@ -20,19 +24,60 @@ public sealed class ItemModel(InboxService inbox, BinderService binders, Company
     [FromRoute]
     public Guid ItemId { get; set; }
 
+    /// <summary>Whether the fields were just saved.</summary>
+    [FromQuery(Name = "fieldsSaved")]
+    public bool FieldsSaved { get; set; }
+
     /// <summary>The item.</summary>
     public InboxItemInfo? Item { get; private set; }
+
+    /// <summary>The text read from the item's file (empty when none).</summary>
+    public string Text { get; private set; } = "";
+
+    /// <summary>The fields form, one row per field.</summary>
+    public IReadOnlyList<FieldRow> Fields { get; private set; } = [];
+
+    /// <summary>Why the fields sent were refused, by field; empty when they were not.</summary>
+    public Dictionary<string, string> FieldErrors { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The document form.</summary>
     [BindProperty]
     public NewDocumentInput Input { get; set; } = new();
 
-    /// <summary>Shows the item and the form, the binder preset from the item.</summary>
+    /// <summary>Shows the item and the forms, the binder preset from the item.</summary>
     public async Task OnGetAsync()
     {
         await LoadAsync();
-        Input.BinderId = Item!.BinderId;
-        Input.Number = Path.GetFileNameWithoutExtension(Item.FileName);
+        Preset();
+    }
+
+    /// <summary>Stores the fields as the person corrected them.</summary>
+    /// <param name="fields">The fields form.</param>
+    public async Task<IActionResult> OnPostFieldsAsync([Bind(Prefix = "Fields")] FieldsInput fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        await LoadAsync(fields);
+
+        // Only this form was sent: the document form's (absent) values are no errors.
+        ModelState.Clear();
+        Preset();
+        try
+        {
+            await inbox.UpdateFieldsAsync(ItemId, fields.ToFields(), HttpContext.RequestAborted);
+            return Redirect($"/c/{CompanyId}/inbox/{ItemId}?fieldsSaved=true");
+        }
+        catch (ValidationFailedException failed)
+        {
+            foreach (var error in failed.Errors)
+            {
+                var name = string.Concat(char.ToUpperInvariant(error.Field[0]).ToString(), error.Field[1..]);
+                var message = error.Code is "date" or "amount" or "text" ? texts[$"inbox.error.{error.Code}"] : error.Message;
+                FieldErrors[name] = FieldErrors.TryGetValue(name, out var earlier) ? $"{earlier} {message}" : message;
+            }
+
+            Fields = FieldRow.Of(fields, Item!.Fields, FieldErrors);
+            return Page();
+        }
     }
 
     /// <summary>Makes the document.</summary>
@@ -71,9 +116,37 @@ public sealed class ItemModel(InboxService inbox, BinderService binders, Company
         return Redirect($"/c/{CompanyId}/inbox");
     }
 
-    private async Task LoadAsync()
+    /// <summary>The percentage of a confidence, e.g. "60%" (in the UI's culture).</summary>
+    /// <param name="confidence">From 0 to 1.</param>
+    public static string Percent(double confidence) => Math.Clamp(confidence, 0, 1).ToString("P0", System.Globalization.CultureInfo.CurrentCulture);
+
+    private async Task LoadAsync(FieldsInput? form = null)
     {
-        Item = await inbox.GetAsync(ItemId, HttpContext.RequestAborted);
-        ViewData["Binders"] = await binders.ListAsync(HttpContext.RequestAborted);
+        var cancellationToken = HttpContext.RequestAborted;
+        Item = await inbox.GetAsync(ItemId, cancellationToken);
+        Text = await inbox.GetTextAsync(ItemId, cancellationToken);
+        Fields = FieldRow.Of(form ?? FieldsInput.From(Item.Fields), Item.Fields, FieldErrors);
+        ViewData["Binders"] = await binders.ListAsync(cancellationToken);
     }
+
+    // The document form starts from what was read from the file (or the file's name for the number).
+    private void Preset()
+    {
+        var fields = Item!.Fields;
+        Input.BinderId = Item.BinderId;
+        Input.Number = fields.InvoiceNumber?.Value ?? Path.GetFileNameWithoutExtension(Item.FileName);
+        Input.PartyName = fields.SupplierName?.Value ?? Input.PartyName;
+        Input.PartyVatNumber = fields.VatNumber?.Value ?? Input.PartyVatNumber;
+        Input.Currency = fields.Currency?.Value ?? Input.Currency;
+        if (Date(fields.InvoiceDate?.Value) is { } issued)
+        {
+            Input.IssueDate = issued;
+        }
+
+        Input.DueDate = Date(fields.DueDate?.Value) ?? Input.DueDate;
+    }
+
+    private static DateOnly? Date(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date : null;
 }

@@ -92,7 +92,7 @@ public sealed class DocSyncProcess : IAsyncDisposable
         {
             _process.Kill();
         }
-        await _process.WaitForExitAsync();
+        await WaitGoneAsync();
         _log.Write(running ? $"=== killed (exit code {_process.ExitCode}) ===" : $"=== had exited on its own (exit code {_process.ExitCode}) ===");
         return running;
     }
@@ -104,7 +104,7 @@ public sealed class DocSyncProcess : IAsyncDisposable
             if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
+                await WaitGoneAsync();
             }
         }
         catch (InvalidOperationException)
@@ -112,6 +112,23 @@ public sealed class DocSyncProcess : IAsyncDisposable
             // It exited between the check and the kill.
         }
         _process.Dispose();
+    }
+
+    /// <summary>
+    /// Waits for the process to be gone, at most 30 s: waiting for its output to end as well could
+    /// last forever if anything it started still held the pipes.
+    /// </summary>
+    private async Task WaitGoneAsync()
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await _process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _log.Write(_process.HasExited ? "=== exited; its output did not close within 30 s ===" : "=== still running 30 s after SIGKILL ===");
+        }
     }
 
     private static int FreePort()

@@ -26,7 +26,7 @@ public sealed class ExportCrashTests(ITestOutputHelper output)
     /// <summary>A cap, not a target: most of a life is the service starting (about 3 s of CPU).</summary>
     private static readonly TimeSpan CrashLoopBudget = TimeSpan.FromMinutes(8);
 
-    [Fact]
+    [Fact(Timeout = 11 * 60 * 1000)]
     public async Task Backfill_KilledWithSigkillAtRandomMoments_ResumesAndExportsEveryDocumentExactlyOnce()
     {
         var seed = Environment.GetEnvironmentVariable("DOCSYNC_CRASH_SEED") is { Length: > 0 } given
@@ -66,7 +66,7 @@ public sealed class ExportCrashTests(ITestOutputHelper output)
                 await Task.Delay(window);
                 var killed = await world.KillChildAsync();
                 kills++;
-                await changes;
+                await changes.WaitAsync(TimeSpan.FromMinutes(2));
 
                 // The child is gone and only it removes tasks: what is pending now was pending at the kill.
                 var after = await world.QueueAsync();

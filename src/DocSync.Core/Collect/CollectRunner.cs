@@ -1,0 +1,317 @@
+using System.Diagnostics;
+using DocSync.Core.Access;
+using DocSync.Core.Export;
+using DocSync.Core.Organizing;
+using DocSync.Core.Persistence;
+using DocSync.Core.Reading;
+using DocSync.Dropbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DocSync.Core.Collect;
+
+/// <summary>
+/// One run of a channel: checks the source folder is still there, lists what is new (everything on
+/// a scheduled or manual run, the changes since the cursor on a real-time run), decides per file
+/// with the ledger, and takes each new, settled file: download (hash-checked, pinned to the
+/// revision seen) → read (text layer or OCR) → store and file in the inbox → ledger → after-action.
+/// Exactly once: the inbox refuses a second item for the same source identity (Dropbox account,
+/// file id, content hash), so a crash anywhere, or two runs racing, cannot file a file twice.
+/// </summary>
+public sealed partial class CollectRunner(
+    DocSyncDbContext db,
+    InboxService inbox,
+    DocumentReader reader,
+    ChannelLocks locks,
+    IOptions<CollectOptions> options,
+    TimeProvider time,
+    ILogger<CollectRunner> logger)
+{
+    /// <summary>The folder under the source folder that processed files move to (never collected from).</summary>
+    public const string ProcessedFolder = "Processed";
+
+    private readonly CollectOptions _options = options.Value;
+
+    /// <summary>
+    /// Runs channel <paramref name="channelId"/> of the current company once. Returns
+    /// <see langword="null"/> when another run holds the channel (a manual run waits for it first).
+    /// </summary>
+    /// <param name="channelId">The channel.</param>
+    /// <param name="trigger">What started the run.</param>
+    /// <param name="client">A client for the channel's connection.</param>
+    /// <param name="startedBy">Who pressed "Run now".</param>
+    /// <param name="cancellationToken">Stops the run; what was filed stays filed.</param>
+    /// <exception cref="ConnectionNeedsRelinkException">Dropbox refused the connection's grant.</exception>
+    public async Task<CollectionRun?> RunAsync(Guid channelId, CollectTrigger trigger, DropboxClient client, Guid? startedBy = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var wait = trigger == CollectTrigger.Manual ? TimeSpan.FromSeconds(60) : TimeSpan.Zero;
+        using var local = await locks.TryTakeAsync(channelId, wait, cancellationToken).ConfigureAwait(false);
+        if (local is null || !await TakeLeaseAsync(channelId, wait, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var channel = await db.CollectionChannels.SingleAsync(c => c.Id == channelId, cancellationToken).ConfigureAwait(false);
+        var connection = await db.DropboxConnections.AsNoTracking().SingleAsync(c => c.Id == channel.ConnectionId, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var run = new CollectionRun
+        {
+            Id = Guid.CreateVersion7(now),
+            CompanyId = channel.CompanyId,
+            ChannelId = channel.Id,
+            Trigger = trigger,
+            StartedBy = startedBy,
+            StartedAt = now,
+            Outcome = CollectRunOutcome.Running,
+        };
+        db.CollectionRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var context = new RunContext(channel, run, connection.AccountId, client);
+        ConnectionNeedsRelinkException? relink = null;
+        try
+        {
+            await RunChannelAsync(context, cancellationToken).ConfigureAwait(false);
+            run.Outcome = channel.Problem is null ? CollectRunOutcome.Completed : CollectRunOutcome.Paused;
+            run.Problem = channel.Problem;
+        }
+        catch (DestinationGoneException)
+        {
+            run.Outcome = CollectRunOutcome.Paused;
+            run.Problem = channel.Problem;
+        }
+        catch (DropboxAuthException e)
+        {
+            relink = new ConnectionNeedsRelinkException("Dropbox refused DocSync's access (it was revoked or has expired); link the connection again.", e);
+            run.Outcome = CollectRunOutcome.Paused;
+            run.Problem = relink.Message;
+        }
+        catch (Exception e) when (IsDropboxFailure(e, cancellationToken))
+        {
+            run.Outcome = CollectRunOutcome.Failed;
+            run.Problem = "Dropbox could not be reached or failed (" + Describe(e) + "); the next run tries again.";
+            LogRunFailed(logger, channel.Id, e.GetType().Name);
+        }
+
+        // A cancelled run ends here without its end: the history shows it as interrupted.
+        await FinishAsync(context, CancellationToken.None).ConfigureAwait(false);
+        if (relink is not null)
+        {
+            throw relink;
+        }
+
+        return run;
+    }
+
+    private async Task RunChannelAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        var channel = run.Channel;
+        var source = await CheckSourceAsync(run, cancellationToken).ConfigureAwait(false);
+        if (source is null)
+        {
+            return;
+        }
+
+        var (files, cursor) = await ListAsync(run, source, cancellationToken).ConfigureAwait(false);
+        if (files is null)
+        {
+            return;
+        }
+
+        // Files seen still changing on an earlier look are looked at again, even if the cursor does not show them.
+        var waiting = await db.CollectedFiles.AsNoTracking()
+            .Where(f => f.ChannelId == channel.Id && f.Status == CollectedFileStatus.Waiting)
+            .Select(f => f.DropboxFileId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var id in waiting.Where(id => files.All(f => f.Id != id)))
+        {
+            if (await run.Client.TryGetMetadataAsync(id, cancellationToken).ConfigureAwait(false) is FileMetadata again && Inside(source, again))
+            {
+                files.Add(again);
+            }
+        }
+
+        await ProcessAsync(run, source, files, cancellationToken).ConfigureAwait(false);
+        channel.Cursor = cursor;
+    }
+
+    /// <summary>The source folder as Dropbox has it now, or <see langword="null"/> (the channel paused with why) when it is gone or moved.</summary>
+    private async Task<FolderMetadata?> CheckSourceAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        var channel = run.Channel;
+        var found = await run.Client.TryGetMetadataAsync(channel.SourceFolderId ?? channel.SourcePath, cancellationToken).ConfigureAwait(false);
+        if (found is null && channel.SourceFolderId is not null)
+        {
+            found = await run.Client.TryGetMetadataAsync(channel.SourcePath, cancellationToken).ConfigureAwait(false);
+            if (found is not null)
+            {
+                Pause(channel, "source-replaced",
+                    $"The source folder {channel.SourcePath} was deleted and a new folder made at the same place. Confirm it in the channel's settings; nothing was read.");
+                return null;
+            }
+        }
+        switch (found)
+        {
+            case null:
+                Pause(channel, "source-missing",
+                    $"The source folder {channel.SourcePath} no longer exists in Dropbox (deleted, or the connection lost access to it). Nothing was read; choose the folder again.");
+                return null;
+            case not FolderMetadata:
+                Pause(channel, "source-not-folder", $"{channel.SourcePath} is a file, not a folder. Choose a folder.");
+                return null;
+            case FolderMetadata folder when !string.Equals(folder.PathLower, channel.SourcePath.ToLowerInvariant(), StringComparison.Ordinal)
+                                            && !string.Equals(folder.PathDisplay, channel.SourcePath, StringComparison.OrdinalIgnoreCase):
+                Pause(channel, "source-moved",
+                    $"The source folder was renamed or moved from {channel.SourcePath} to {folder.PathDisplay}. Confirm the new place in the channel's settings; nothing was read.");
+                return null;
+            case FolderMetadata folder:
+                if (channel.Problem is not null)
+                {
+                    channel.Problem = null;
+                    channel.ProblemCode = null;
+                }
+                channel.SourceFolderId ??= folder.Id;
+                return folder;
+        }
+    }
+
+    /// <summary>The files to look at and the cursor to keep; <see langword="null"/> files when the folder vanished mid-listing (the channel is paused).</summary>
+    private async Task<(List<FileMetadata>? Files, string? Cursor)> ListAsync(RunContext run, FolderMetadata source, CancellationToken cancellationToken)
+    {
+        var channel = run.Channel;
+        if (run.Run.Trigger == CollectTrigger.RealTime && channel.Cursor is { } cursor)
+        {
+            var changes = await run.Client.ListChangesAsync(cursor, cancellationToken).ConfigureAwait(false);
+            if (!changes.IsReset)
+            {
+                return ([.. changes.Entries.OfType<FileMetadata>().Where(f => Inside(source, f))], changes.Cursor);
+            }
+            LogCursorReset(logger, channel.Id);
+        }
+
+        var files = new List<FileMetadata>();
+        string? last = null;
+        try
+        {
+            await foreach (var page in run.Client.ListFolderPagesAsync(source.PathLower ?? channel.SourcePath, new ListFolderOptions { Recursive = true }, cancellationToken)
+                               .ConfigureAwait(false))
+            {
+                files.AddRange(page.Entries.OfType<FileMetadata>().Where(f => Inside(source, f)));
+                last = page.Cursor;
+                await RenewLeaseAsync(run, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (DropboxApiException e) when (e.StatusCode == 409 && e.HasTag("path/" + DropboxErrorTags.NotFound))
+        {
+            Pause(channel, "source-missing",
+                $"The source folder {channel.SourcePath} disappeared while it was being read. Nothing more was read; choose the folder again.");
+            return (null, null);
+        }
+        return (files, last);
+    }
+
+    /// <summary>Under the source folder and not in its <c>Processed</c> folder.</summary>
+    private static bool Inside(FolderMetadata source, FileMetadata file)
+    {
+        var root = (source.PathLower ?? "").TrimEnd('/') + "/";
+        var path = file.PathLower ?? "";
+        return path.StartsWith(root, StringComparison.Ordinal)
+               && !path.StartsWith(root + ProcessedFolder.ToLowerInvariant() + "/", StringComparison.Ordinal);
+    }
+
+    private static void Pause(CollectionChannel channel, string code, string problem)
+    {
+        channel.ProblemCode = code;
+        channel.Problem = problem;
+    }
+
+    private async Task FinishAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        run.Run.EndedAt = now;
+        run.Channel.LastRunAt = now;
+        run.Channel.RecheckAt = run.Run.Waiting > 0 ? now + _options.RecheckDelay : null;
+        run.Channel.LeaseUntil = null;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+        LogRunFinished(logger, run.Channel.Id, run.Run.Trigger, run.Run.Seen, run.Run.Collected, run.Run.Skipped, run.Run.Failed, run.Run.Waiting);
+    }
+
+    private async Task<bool> TakeLeaseAsync(Guid channelId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var me = _options.Instance;
+        var deadline = time.GetUtcNow() + wait;
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            var until = now + _options.LeaseDuration;
+            var taken = await db.CollectionChannels
+                .Where(c => c.Id == channelId && (c.LeaseOwner == me || c.LeaseUntil == null || c.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseOwner, me).SetProperty(c => c.LeaseUntil, until), cancellationToken).ConfigureAwait(false);
+            if (taken == 1)
+            {
+                return true;
+            }
+            if (now >= deadline)
+            {
+                return false;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RenewLeaseAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        if (run.SinceLease.Elapsed < _options.LeaseDuration / 3)
+        {
+            return;
+        }
+        var me = _options.Instance;
+        var until = time.GetUtcNow() + _options.LeaseDuration;
+        await db.CollectionChannels.Where(c => c.Id == run.Channel.Id && c.LeaseOwner == me)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseUntil, until), cancellationToken).ConfigureAwait(false);
+        run.SinceLease.Restart();
+    }
+
+    private static bool IsDropboxFailure(Exception e, CancellationToken cancellationToken) =>
+        e is DropboxApiException or IOException or HttpRequestException or InvalidDataException
+        || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private static string Describe(Exception e) => e switch
+    {
+        DropboxApiException api => api.ErrorTag.Length > 0 ? api.ErrorTag : $"HTTP {api.StatusCode}",
+        _ => e.Message.Length > 200 ? e.Message[..200] : e.Message,
+    };
+
+    private sealed class RunContext(CollectionChannel channel, CollectionRun run, string accountId, DropboxClient client)
+    {
+        public CollectionChannel Channel { get; } = channel;
+
+        public CollectionRun Run { get; } = run;
+
+        public string AccountId { get; } = accountId;
+
+        public DropboxClient Client { get; } = client;
+
+        public Stopwatch SinceLease { get; } = Stopwatch.StartNew();
+
+        public int ReadMs { get; set; }
+    }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information,
+        Message = "Collection channel {ChannelId} ran ({Trigger}): {Seen} seen, {Collected} collected, {Skipped} skipped, {Failed} failed, {Waiting} waiting")]
+    private static partial void LogRunFinished(ILogger logger, Guid channelId, CollectTrigger trigger, int seen, int collected, int skipped, int failed, int waiting);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Collection channel {ChannelId}: Dropbox failed ({Error}); the next run tries again")]
+    private static partial void LogRunFailed(ILogger logger, Guid channelId, string error);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Collection channel {ChannelId}: Dropbox reset the cursor; listing the whole folder")]
+    private static partial void LogCursorReset(ILogger logger, Guid channelId);
+}

@@ -1,0 +1,405 @@
+using System.Collections.Concurrent;
+using DocSync.Core.Access;
+using DocSync.Core.Connections;
+using DocSync.Core.Errors;
+using DocSync.Core.Export;
+using DocSync.Core.Persistence;
+using DocSync.Dropbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DocSync.Core.Collect;
+
+/// <summary>
+/// Drives the channels of every company: scheduled runs when due (the daily safety net), a
+/// longpoll per near-real-time channel so a drop is collected within seconds, webhook
+/// notifications, and rechecks of files seen still changing. One run per channel at a time
+/// (in-process lock plus a database lease across instances).
+/// </summary>
+public sealed partial class CollectWorker(
+    IServiceScopeFactory scopes, ConnectionClients clients, IOptions<CollectOptions> options, TimeProvider time, ILogger<CollectWorker> logger)
+{
+    private readonly CollectOptions _options = options.Value;
+    private readonly ILogger _logger = logger;
+    private readonly ConcurrentDictionary<Guid, ChannelLoop> _loops = new();
+    private readonly ConcurrentDictionary<Guid, (CancellationTokenSource Stop, Task Task)> _watchers = new();
+    private readonly SemaphoreSlim _refresh = new(0, int.MaxValue);
+    private CancellationToken _stopping;
+    private volatile bool _started;
+    private DateTimeOffset _lastPurge;
+
+    /// <summary>Raised after every run (for the UI and tests).</summary>
+    public event Action<CollectionRun>? RunFinished;
+
+    /// <summary>Channels currently watched by a longpoll on this instance.</summary>
+    public IReadOnlyCollection<Guid> Watched => [.. _watchers.Keys];
+
+    /// <summary>Runs until <paramref name="cancellationToken"/> fires.</summary>
+    /// <param name="cancellationToken">Stops the worker.</param>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        _stopping = cancellationToken;
+        _started = true;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await TickAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogWorkerFailed(logger, e);
+            }
+
+            try
+            {
+                await _refresh.WaitAsync(_options.PollInterval, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        foreach (var watcher in _watchers.Values)
+        {
+            await watcher.Stop.CancelAsync().ConfigureAwait(false);
+        }
+        await Task.WhenAll(_watchers.Values.Select(w => w.Task).Concat(_loops.Values.Select(l => l.Completion))).ConfigureAwait(false);
+    }
+
+    /// <summary>Makes the worker look at the channels again now (one was created, changed or deleted).</summary>
+    public void Refresh()
+    {
+        if (_started)
+        {
+            _refresh.Release();
+        }
+    }
+
+    /// <summary>Dropbox said (webhook) that these accounts changed: near-real-time channels on them run now.</summary>
+    /// <param name="accountIds">Dropbox account ids.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many channels were woken.</returns>
+    public async Task<int> NotifyAccountsAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        if (!_started || accountIds.Count == 0)
+        {
+            return 0;
+        }
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DocSyncDbContext>();
+        var channels = await (from c in db.CollectionChannels.IgnoreQueryFilters()
+                              join k in db.DropboxConnections.IgnoreQueryFilters() on c.ConnectionId equals k.Id
+                              where accountIds.Contains(k.AccountId) && c.Enabled && c.NearRealTime && c.Problem == null && k.State == ConnectionState.Active
+                              select new { c.Id, c.CompanyId }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var channel in channels)
+        {
+            _ = Trigger(channel.Id, channel.CompanyId, CollectTrigger.RealTime);
+        }
+        return channels.Count;
+    }
+
+    /// <summary>
+    /// Runs a channel now in a system scope of its company and returns the run (<see langword="null"/>
+    /// when the connection is not active, or another run held the channel too long).
+    /// </summary>
+    /// <param name="companyId">The channel's company.</param>
+    /// <param name="channelId">The channel.</param>
+    /// <param name="trigger">What started it.</param>
+    /// <param name="startedBy">Who, for a manual run.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <exception cref="ConflictException">The connection needs a new link (a manual run reports it).</exception>
+    public async Task<CollectionRun?> RunAsync(Guid companyId, Guid channelId, CollectTrigger trigger, Guid? startedBy, CancellationToken cancellationToken)
+    {
+        CollectionRun? run;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            services.GetRequiredService<CompanyContext>().Enter(CompanyScope.System(companyId));
+            var db = services.GetRequiredService<DocSyncDbContext>();
+            var channel = await db.CollectionChannels.AsNoTracking().SingleOrDefaultAsync(c => c.Id == channelId, cancellationToken).ConfigureAwait(false);
+            if (channel is null)
+            {
+                return null;
+            }
+            var connection = await db.DropboxConnections.AsNoTracking().SingleAsync(c => c.Id == channel.ConnectionId, cancellationToken).ConfigureAwait(false);
+            if (connection.State != ConnectionState.Active)
+            {
+                if (trigger == CollectTrigger.Manual)
+                {
+                    throw new ConflictException("connectionId", "not-active",
+                        $"The connection '{connection.Name}' is {(connection.State == ConnectionState.NeedsRelink ? "waiting for a new link" : "not active")}; nothing was collected.");
+                }
+                return null;
+            }
+
+            DropboxClient client;
+            try
+            {
+                client = await clients.GetAsync(services.GetRequiredService<ConnectionService>(), connection, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConflictException) when (trigger != CollectTrigger.Manual)
+            {
+                return null;
+            }
+
+            try
+            {
+                run = await services.GetRequiredService<CollectRunner>().RunAsync(channelId, trigger, client, startedBy, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConnectionNeedsRelinkException e)
+            {
+                clients.Forget(connection.Id);
+                await using (var relink = scopes.CreateAsyncScope())
+                {
+                    relink.ServiceProvider.GetRequiredService<CompanyContext>().Enter(CompanyScope.System(companyId));
+                    await relink.ServiceProvider.GetRequiredService<ConnectionService>().MarkNeedsRelinkAsync(connection.Id, e.Message, CancellationToken.None).ConfigureAwait(false);
+                }
+                if (trigger == CollectTrigger.Manual)
+                {
+                    throw new ConflictException("connectionId", "needs-relink", e.Message);
+                }
+                return null;
+            }
+
+            if (run is not null && trigger == CollectTrigger.Scheduled)
+            {
+                var now = time.GetUtcNow();
+                var next = CollectSchedule.Next(channel.Schedule, channel.TimeZone, now);
+                // A run Dropbox failed is tried again within 15 minutes, not a day later.
+                if (run.Outcome == CollectRunOutcome.Failed && (next is null || next > now.AddMinutes(15)))
+                {
+                    next = now.AddMinutes(15);
+                }
+                await db.CollectionChannels.Where(c => c.Id == channelId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.NextRunAt, next), CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        if (run is not null)
+        {
+            RunFinished?.Invoke(run);
+        }
+        return run;
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DocSyncDbContext>();
+        var now = time.GetUtcNow();
+        var channels = await (from c in db.CollectionChannels.IgnoreQueryFilters()
+                              join k in db.DropboxConnections.IgnoreQueryFilters() on c.ConnectionId equals k.Id
+                              where c.Enabled && c.Problem == null && k.State == ConnectionState.Active
+                              select new { c.Id, c.CompanyId, c.NextRunAt, c.RecheckAt, c.NearRealTime })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var channel in channels)
+        {
+            if (channel.NextRunAt is { } next && next <= now)
+            {
+                _ = Trigger(channel.Id, channel.CompanyId, CollectTrigger.Scheduled);
+            }
+            else if (channel.RecheckAt is { } recheck && recheck <= now)
+            {
+                _ = Trigger(channel.Id, channel.CompanyId, CollectTrigger.RealTime);
+            }
+        }
+
+        // One longpoll per near-real-time channel; channels no longer so lose theirs.
+        var watched = channels.Where(c => c.NearRealTime).ToDictionary(c => c.Id, c => c.CompanyId);
+        foreach (var (channelId, companyId) in watched)
+        {
+            if (!_watchers.ContainsKey(channelId))
+            {
+                var stop = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
+                _watchers[channelId] = (stop, Task.Run(() => WatchAsync(channelId, companyId, stop.Token), CancellationToken.None));
+            }
+        }
+        foreach (var (channelId, watcher) in _watchers)
+        {
+            if (!watched.ContainsKey(channelId) && _watchers.TryRemove(channelId, out _))
+            {
+                await watcher.Stop.CancelAsync().ConfigureAwait(false);
+            }
+        }
+
+        if (now - _lastPurge > TimeSpan.FromHours(1))
+        {
+            _lastPurge = now;
+            var purged = await scope.ServiceProvider.GetRequiredService<CollectService>().PurgeHistoryAsync(cancellationToken).ConfigureAwait(false);
+            if (purged > 0)
+            {
+                LogPurged(logger, purged);
+            }
+        }
+    }
+
+    /// <summary>Longpolls the channel's cursor; every change runs the channel (real time), then polls from the new cursor.</summary>
+    private async Task WatchAsync(Guid channelId, Guid companyId, CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                string? cursor;
+                DropboxClient client;
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    scope.ServiceProvider.GetRequiredService<CompanyContext>().Enter(CompanyScope.System(companyId));
+                    var db = scope.ServiceProvider.GetRequiredService<DocSyncDbContext>();
+                    var channel = await db.CollectionChannels.AsNoTracking().SingleOrDefaultAsync(c => c.Id == channelId, cancellationToken).ConfigureAwait(false);
+                    if (channel is null)
+                    {
+                        return;
+                    }
+                    cursor = channel.Cursor;
+                    var connection = await db.DropboxConnections.AsNoTracking().SingleAsync(c => c.Id == channel.ConnectionId, cancellationToken).ConfigureAwait(false);
+                    client = await clients.GetAsync(scope.ServiceProvider.GetRequiredService<ConnectionService>(), connection, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (cursor is null)
+                {
+                    // No cursor yet: a run lists the folder and keeps one.
+                    await Trigger(channelId, companyId, CollectTrigger.RealTime).WaitAsync(cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(TimeSpan.FromSeconds(failures > 0 ? 5 : 1), time, cancellationToken).ConfigureAwait(false);
+                    failures++;
+                    continue;
+                }
+
+                var result = await client.LongpollAsync(cursor, _options.LongpollTimeout, cancellationToken).ConfigureAwait(false);
+                failures = 0;
+                if (result.Changes || result.IsReset)
+                {
+                    await Trigger(channelId, companyId, CollectTrigger.RealTime).WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                if (result.Backoff is { } backoff)
+                {
+                    await Task.Delay(backoff, time, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                failures++;
+                LogWatchFailed(logger, channelId, e.GetType().Name);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(60, 2 << Math.Min(failures, 5))), time, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Asks for a run of the channel; the task completes when a run that started after the ask has ended.</summary>
+    private Task Trigger(Guid channelId, Guid companyId, CollectTrigger trigger)
+    {
+        if (!_started || _stopping.IsCancellationRequested)
+        {
+            return Task.CompletedTask;
+        }
+        return _loops.GetOrAdd(channelId, id => new ChannelLoop(this, id, companyId)).Wake(trigger);
+    }
+
+    /// <summary>One channel's runs: at most one at a time; asks during a run make one more run (a scheduled ask wins over a real-time one).</summary>
+    private sealed class ChannelLoop(CollectWorker worker, Guid channelId, Guid companyId)
+    {
+        private readonly Lock _gate = new();
+        private CollectTrigger? _pending;
+        private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private bool _running;
+        private Task _task = Task.CompletedTask;
+
+        public Task Completion
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _task;
+                }
+            }
+        }
+
+        public Task Wake(CollectTrigger trigger)
+        {
+            lock (_gate)
+            {
+                _pending = _pending == CollectTrigger.Scheduled ? _pending : trigger;
+                var next = _next.Task;
+                if (!_running)
+                {
+                    _running = true;
+                    _task = Task.Run(RunAsync);
+                }
+                return next;
+            }
+        }
+
+        private async Task RunAsync()
+        {
+            while (true)
+            {
+                CollectTrigger trigger;
+                TaskCompletionSource done;
+                lock (_gate)
+                {
+                    if (_pending is null || worker._stopping.IsCancellationRequested)
+                    {
+                        _running = false;
+                        _next.TrySetResult();
+                        _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                        return;
+                    }
+                    trigger = _pending.Value;
+                    _pending = null;
+                    done = _next;
+                    _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
+                try
+                {
+                    await worker.RunAsync(companyId, channelId, trigger, null, worker._stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (worker._stopping.IsCancellationRequested)
+                {
+                }
+                catch (Exception e)
+                {
+                    LogRunFailed(worker._logger, channelId, e);
+                }
+                finally
+                {
+                    done.TrySetResult();
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Error, Message = "The collect worker failed; it tries again")]
+    private static partial void LogWorkerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5102, Level = LogLevel.Error, Message = "A run of collection channel {ChannelId} failed")]
+    private static partial void LogRunFailed(ILogger logger, Guid channelId, Exception exception);
+
+    [LoggerMessage(EventId = 5103, Level = LogLevel.Warning, Message = "Watching collection channel {ChannelId} failed ({Error}); trying again")]
+    private static partial void LogWatchFailed(ILogger logger, Guid channelId, string error);
+
+    [LoggerMessage(EventId = 5104, Level = LogLevel.Information, Message = "Purged {Count} collection runs past their retention")]
+    private static partial void LogPurged(ILogger logger, int count);
+}

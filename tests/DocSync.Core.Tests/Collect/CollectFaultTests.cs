@@ -1,0 +1,105 @@
+using DocSync.Core.Collect;
+using DocSync.Core.Persistence;
+using DocSync.Core.Tests.Infrastructure;
+using DocSync.Dropbox.Emulator.Faults;
+
+namespace DocSync.Core.Tests.Collect;
+
+/// <summary>Dropbox failing at random (seeded), files renamed and added meanwhile, cursors reset: still exactly once.</summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class CollectFaultTests(DatabaseFixture fixture)
+{
+    [Theory]
+    [InlineData(11)]
+    [InlineData(23)]
+    [InlineData(37)]
+    public async Task Faults_by_seed_each_file_collected_exactly_once_with_its_content(int seed)
+    {
+        await using var h = await CollectHarness.StartAsync(fixture, DatabaseProvider.Sqlite);
+        var channel = await h.CreateChannelAsync(i => i with { AfterCollect = seed == 23 ? AfterCollect.MoveToProcessed : AfterCollect.Leave });
+        var random = new Random(seed);
+        var expected = new Dictionary<string, string>(); // sha256 → name
+        async Task DropAsync(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var pdf = h.InvoicePdf();
+                var name = $"/Drop/{(random.Next(3) == 0 ? "Sub/" : "")}file {expected.Count:000}.pdf";
+                await h.PutAsync(name, pdf);
+                expected[Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf))] = name;
+            }
+        }
+
+        await DropAsync(12);
+        FaultRule[] faults =
+        [
+            new(FaultKind.TooManyRequests, "files/*", 0.08),
+            new(FaultKind.TooManyWriteOperations, "files/move_v2", 0.2),
+            new(FaultKind.InternalServerError, "*", 0.06),
+            new(FaultKind.ServiceUnavailable, "files/list_folder*", 0.1),
+            new(FaultKind.Reset, "files/download", 0.15),
+            new(FaultKind.DropAfterApply, "files/move_v2", 0.15),
+        ];
+        h.Faults(seed, faults);
+        for (var round = 0; round < 40; round++)
+        {
+            var trigger = round % 3 == 0 ? CollectTrigger.Scheduled : CollectTrigger.RealTime;
+            await h.RunAsync(channel.Id, trigger);
+            if (round == 2)
+            {
+                await DropAsync(6);
+            }
+            if (round == 4)
+            {
+                h.ResetCursors();
+                await DropAsync(3);
+            }
+            if (round == 5 && seed != 23)
+            {
+                // The person renaming is not the one facing faults.
+                h.Faults(seed);
+                await h.Alice.MoveAsync(expected.Values.First(), "/Drop/Sub/renamed 000.pdf");
+                h.Faults(seed + 1, faults);
+            }
+            if (round > 8 && (await h.LedgerAsync()).Count(f => f.Status == CollectedFileStatus.Collected) == expected.Count)
+            {
+                break;
+            }
+        }
+        h.Faults(seed);
+        await h.RunAsync(channel.Id);
+
+        var items = await h.InboxAsync();
+        items.Count.ShouldBe(expected.Count, $"seed {seed}");
+        items.Select(i => i.Sha256).Order().ShouldBe(expected.Keys.Order(), $"seed {seed}: every file once, with its own bytes");
+        (await h.LedgerAsync()).Count(f => f.Status == CollectedFileStatus.Collected).ShouldBe(expected.Count);
+        if (seed == 23)
+        {
+            (await CollectEngineTests.ListAsync(h, "/Drop")).Count(p => !p.StartsWith("/drop/processed/", StringComparison.Ordinal)).ShouldBe(0, $"seed {seed}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_scheduled_run_and_a_manual_run_racing_collect_each_file_once(DatabaseProvider provider)
+    {
+        await using var h = await CollectHarness.StartAsync(fixture, provider, realTime: true);
+        var channel = await h.CreateChannelAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            await h.PutAsync($"/Drop/race {i}.pdf", h.InvoicePdf());
+        }
+        await using var other = h.AnotherInstance(provider, o => o.StableAge = TimeSpan.Zero);
+
+        var worker = h.Host.Get<CollectWorker>();
+        var runs = await Task.WhenAll(
+            worker.RunAsync(h.Owner.CompanyId, channel.Id, CollectTrigger.Scheduled, null, CancellationToken.None),
+            worker.RunAsync(h.Owner.CompanyId, channel.Id, CollectTrigger.Manual, null, CancellationToken.None),
+            other.Get<CollectWorker>().RunAsync(h.Owner.CompanyId, channel.Id, CollectTrigger.RealTime, null, CancellationToken.None));
+
+        runs[0].ShouldNotBeNull();
+        runs[1].ShouldNotBeNull(); // the manual run waited for the scheduled one
+        runs.Where(r => r is not null).Sum(r => r!.Collected).ShouldBe(10);
+        (await h.InboxAsync()).Count.ShouldBe(10);
+    }
+}
