@@ -333,6 +333,10 @@ namespace DocSync.Core.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProblemCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Seen")
                         .HasColumnType("INTEGER");
 

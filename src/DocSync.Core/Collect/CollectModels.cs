@@ -97,6 +97,7 @@ public sealed record CollectionRunInfo(
     DateTimeOffset? EndedAt,
     CollectRunOutcome Outcome,
     string? Problem,
+    string? ProblemCode,
     int Seen,
     int Collected,
     int Skipped,
@@ -106,7 +107,7 @@ public sealed record CollectionRunInfo(
     string? StartedByName)
 {
     internal static CollectionRunInfo From(CollectionRun run, string channelName, string? startedBy) => new(run.Id, run.ChannelId, channelName, run.Trigger,
-        run.StartedAt, run.EndedAt, run.Outcome, run.Problem, run.Seen, run.Collected, run.Skipped, run.Failed, run.Waiting, run.Known, startedBy);
+        run.StartedAt, run.EndedAt, run.Outcome, run.Problem, run.ProblemCode, run.Seen, run.Collected, run.Skipped, run.Failed, run.Waiting, run.Known, startedBy);
 }
 
 /// <summary>One file of a run.</summary>

@@ -30,6 +30,9 @@ public static class CollectReasons
     /// <summary>A PDF that cannot be read.</summary>
     public const string CorruptPdf = "corrupt-pdf";
 
+    /// <summary>An image that cannot be decoded.</summary>
+    public const string DamagedImage = "damaged-image";
+
     /// <summary>A PDF that needs a password.</summary>
     public const string PasswordProtected = "password-protected";
 
@@ -57,7 +60,7 @@ public static class CollectReasons
     /// <summary>Every code.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        AlreadyCollected, RenamedOrMoved, DuplicateContent, ContentChanged, Empty, TooLarge, UnsupportedType, CorruptPdf,
+        AlreadyCollected, RenamedOrMoved, DuplicateContent, ContentChanged, Empty, TooLarge, UnsupportedType, CorruptPdf, DamagedImage,
         PasswordProtected, UnsafeZip, EmptyZip, NotDownloadable, DropboxFailed, CorruptDownload, StoreFailed, StillChanging,
     ];
 

@@ -229,8 +229,10 @@ public sealed partial class CollectRunner
         var readMs = (int)result.Duration.TotalMilliseconds;
         switch (result.Outcome)
         {
-            case ReadOutcome.Corrupt:
+            case ReadOutcome.Corrupt when kind == FileKind.Pdf:
                 return Intake.Refused(CollectReasons.CorruptPdf, (result.Problem ?? "The PDF is damaged.") + " It stays in Dropbox.");
+            case ReadOutcome.Corrupt:
+                return Intake.Refused(CollectReasons.DamagedImage, (result.Problem ?? "The image is damaged.") + " It stays in Dropbox.");
             case ReadOutcome.PasswordProtected:
                 return Intake.Refused(CollectReasons.PasswordProtected,
                     (result.Problem ?? "The PDF needs a password.") + " Ask the sender for a copy without a password; the file stays in Dropbox.");

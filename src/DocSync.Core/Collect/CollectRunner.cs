@@ -76,22 +76,26 @@ public sealed partial class CollectRunner(
             await RunChannelAsync(context, cancellationToken).ConfigureAwait(false);
             run.Outcome = channel.Problem is null ? CollectRunOutcome.Completed : CollectRunOutcome.Paused;
             run.Problem = channel.Problem;
+            run.ProblemCode = channel.ProblemCode;
         }
         catch (DestinationGoneException)
         {
             run.Outcome = CollectRunOutcome.Paused;
             run.Problem = channel.Problem;
+            run.ProblemCode = channel.ProblemCode;
         }
         catch (DropboxAuthException e)
         {
             relink = new ConnectionNeedsRelinkException("Dropbox refused DocSync's access (it was revoked or has expired); link the connection again.", e);
             run.Outcome = CollectRunOutcome.Paused;
             run.Problem = relink.Message;
+            run.ProblemCode = "needs-relink";
         }
         catch (Exception e) when (IsDropboxFailure(e, cancellationToken))
         {
             run.Outcome = CollectRunOutcome.Failed;
             run.Problem = "Dropbox could not be reached or failed (" + Describe(e) + "); the next run tries again.";
+            run.ProblemCode = CollectReasons.DropboxFailed;
             LogRunFailed(logger, channel.Id, e.GetType().Name);
         }
 
@@ -160,8 +164,11 @@ public sealed partial class CollectRunner(
             case not FolderMetadata:
                 Pause(channel, "source-not-folder", $"{channel.SourcePath} is a file, not a folder. Choose a folder.");
                 return null;
-            case FolderMetadata folder when !string.Equals(folder.PathLower, channel.SourcePath.ToLowerInvariant(), StringComparison.Ordinal)
-                                            && !string.Equals(folder.PathDisplay, channel.SourcePath, StringComparison.OrdinalIgnoreCase):
+            case FolderMetadata folder when channel.LastRunAt is null && !SamePath(folder, channel.SourcePath):
+                // Before any run the path the person chose is the truth; an id picked for another path is dropped.
+                channel.SourceFolderId = null;
+                return await CheckSourceAsync(run, cancellationToken).ConfigureAwait(false);
+            case FolderMetadata folder when !SamePath(folder, channel.SourcePath):
                 Pause(channel, "source-moved",
                     $"The source folder was renamed or moved from {channel.SourcePath} to {folder.PathDisplay}. Confirm the new place in the channel's settings; nothing was read.");
                 return null;
@@ -210,6 +217,9 @@ public sealed partial class CollectRunner(
         }
         return (files, last);
     }
+
+    private static bool SamePath(FolderMetadata folder, string path) =>
+        string.Equals(folder.PathLower, path.ToLowerInvariant(), StringComparison.Ordinal) || string.Equals(folder.PathDisplay, path, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Under the source folder and not in its <c>Processed</c> folder.</summary>
     private static bool Inside(FolderMetadata source, FileMetadata file)

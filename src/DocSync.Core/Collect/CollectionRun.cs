@@ -32,6 +32,9 @@ public sealed class CollectionRun : ICompanyScoped
     /// <summary>What stopped it, for outcomes other than completed.</summary>
     public string? Problem { get; set; }
 
+    /// <summary>A stable code for <see cref="Problem"/> (the UI words it in the person's language).</summary>
+    public string? ProblemCode { get; set; }
+
     /// <summary>Files looked at.</summary>
     public int Seen { get; set; }
 

@@ -3,12 +3,17 @@ namespace DocSync.Core.Reading;
 /// <summary>A document's text prepared for <see cref="FieldExtractor"/>: lines as read, with numbers fixed, folded, and masked.</summary>
 internal sealed class ExtractionText
 {
+    private readonly IReadOnlyList<LabelHit>?[] _labels;
+    private readonly IReadOnlyList<FoundAmount>?[] _amounts;
+
     public ExtractionText(string text)
     {
         Raw = ReadText.Clean(text).Split('\n');
         Lines = [.. Raw.Select(OcrDigits.FixNumbers)];
         Folded = [.. Lines.Select(ReadText.Fold)];
         Masked = [.. Lines];
+        _labels = new IReadOnlyList<LabelHit>?[Lines.Length];
+        _amounts = new IReadOnlyList<FoundAmount>?[Lines.Length];
     }
 
     /// <summary>The lines as read (for values such as invoice numbers, which may hold letters that look like digits).</summary>
@@ -35,7 +40,14 @@ internal sealed class ExtractionText
         }
 
         Masked[line] = new string(chars);
+        _amounts[line] = null;
     }
+
+    /// <summary>The labels on a line (see <see cref="FieldLabels.Find"/>), found once.</summary>
+    public IReadOnlyList<LabelHit> Labels(int line) => _labels[line] ??= FieldLabels.Find(this, line);
+
+    /// <summary>The amounts on a line of <see cref="Masked"/>, found once (again after the line is masked).</summary>
+    public IReadOnlyList<FoundAmount> Amounts(int line) => _amounts[line] ??= AmountParser.Find(Masked[line]);
 
     /// <summary>The index of the next line after <paramref name="line"/> with text, within <paramref name="within"/> lines; -1 for none.</summary>
     public int NextNonEmpty(int line, int within = 3)

@@ -97,7 +97,7 @@ public static class FieldExtractor
         }
 
         var seen = Enumerable.Range(0, text.Count)
-            .SelectMany(l => AmountParser.Find(text.Masked[l]))
+            .SelectMany(text.Amounts)
             .Where(a => a.Currency is not null)
             .GroupBy(a => a.Currency!)
             .OrderByDescending(g => g.Count())
@@ -108,7 +108,7 @@ public static class FieldExtractor
     private static bool StartsWithLabel(ExtractionText text, int line)
     {
         var indent = text.Lines[line].Length - text.Lines[line].TrimStart().Length;
-        return FieldLabels.Find(text, line).Any(h => h.Start == indent);
+        return text.Labels(line).Any(h => h.Start == indent);
     }
 
     private static ExtractedField? Rounded(ExtractedField? field) =>

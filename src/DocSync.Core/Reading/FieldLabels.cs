@@ -56,9 +56,11 @@ internal static class FieldLabels
         (LabelKind.VatAmount, false, Vat),
     ];
 
+    private static readonly string[] GroupNames = [.. Enumerable.Range(0, Table.Length).Select(i => $"l{i}")];
+
     private static readonly Regex Labels = new(
         string.Join('|', Table.Select((label, i) => $@"(?<l{i}>(?<![\p{{L}}\p{{N}}]){label.Pattern}(?![\p{{L}}]))")),
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled);
 
     private static readonly Regex Title = new(
         @"^\s*(?:tax\s+invoice|invoice|facture|factuur|credit\s*note|note\s+de\s+credit|creditnota)(?![\p{L}])",
@@ -70,7 +72,7 @@ internal static class FieldLabels
         var hits = new List<LabelHit>();
         foreach (Match match in Labels.Matches(text.Folded[line]))
         {
-            var index = Enumerable.Range(0, Table.Length).First(i => match.Groups[$"l{i}"].Success);
+            var index = Enumerable.Range(0, Table.Length).First(i => match.Groups[GroupNames[i]].Success);
             var (kind, strong, _) = Table[index];
 
             // A generic invoice-number label ("Number", "N°") counts only at the start of a line.

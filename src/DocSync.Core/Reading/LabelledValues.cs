@@ -29,8 +29,8 @@ internal sealed class LabelledValues
         var values = new LabelledValues();
         for (var line = 0; line < text.Count; line++)
         {
-            var hits = FieldLabels.Find(text, line);
-            if (IsTableHeader(text, line, hits) && text.NextNonEmpty(line, 2) is var below and >= 0 && FieldLabels.Find(text, below).Count == 0)
+            var hits = text.Labels(line);
+            if (IsTableHeader(text, line, hits) && text.NextNonEmpty(line, 2) is var below and >= 0 && text.Labels(below).Count == 0)
             {
                 values.ReadRow(text, hits, below);
                 continue;
@@ -48,7 +48,7 @@ internal sealed class LabelledValues
 
                 // A label alone at the end of its line: the value is on the next line with text, at its start.
                 var alone = text.Masked[line][hit.End..end].Trim(' ', ':', '.', '#', '-').Length == 0 && k == hits.Count - 1;
-                if (alone && text.NextNonEmpty(line, 2) is var next and >= 0 && FieldLabels.Find(text, next) is var nextHits
+                if (alone && text.NextNonEmpty(line, 2) is var next and >= 0 && text.Labels(next) is var nextHits
                     && (nextHits.Count == 0 || nextHits[0].Start > text.Lines[next].Length - text.Lines[next].TrimStart().Length + 1))
                 {
                     values.Read(text, hit.Kind, next, 0, nextHits.Count == 0 ? text.Lines[next].Length : nextHits[0].Start, confidence - 0.05, hit.Strong, atStart: true);

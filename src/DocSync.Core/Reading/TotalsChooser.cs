@@ -26,7 +26,7 @@ internal static class TotalsChooser
         // Any amount in the text may be the net; so may the labelled nets of each rate added up.
         var t = total.Value.Value;
         var nets = values.Nets.Select(n => n.Value.Value)
-            .Concat(Enumerable.Range(0, text.Count).SelectMany(l => AmountParser.Find(text.Masked[l])).Select(a => a.Value))
+            .Concat(Enumerable.Range(0, text.Count).SelectMany(text.Amounts).Select(a => a.Value))
             .Append(values.Nets.Select(n => n.Value.Value).Distinct().Sum())
             .Where(n => n > 0 && n < t)
             .ToHashSet();

@@ -20,7 +20,8 @@ internal sealed class FirstRunMiddleware(RequestDelegate next)
 
         var path = context.Request.Path;
         var exempt = path.StartsWithSegments("/setup") || path.StartsWithSegments("/health") || path.StartsWithSegments("/css")
-            || path.StartsWithSegments("/status") || path.StartsWithSegments("/culture") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/api/docs");
+            || path.StartsWithSegments("/status") || path.StartsWithSegments("/culture") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/api/docs")
+            || path.StartsWithSegments("/webhooks");
         if (!_setUp && !exempt)
         {
             if (path.StartsWithSegments("/api"))

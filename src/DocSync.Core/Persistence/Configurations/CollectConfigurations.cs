@@ -60,6 +60,7 @@ internal sealed class CollectionRunConfiguration : IEntityTypeConfiguration<Coll
         builder.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Problem).HasMaxLength(2000);
+        builder.Property(r => r.ProblemCode).HasMaxLength(64);
     }
 }
 

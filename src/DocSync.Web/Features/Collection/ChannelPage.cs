@@ -126,6 +126,10 @@ public abstract class ChannelPage(
     public static string FormField(string field) =>
         string.IsNullOrEmpty(field) ? "" : "Form." + char.ToUpperInvariant(field[0]) + field[1..];
 
+    /// <summary>An hour as the select shows it.</summary>
+    /// <param name="hour">0 to 23.</param>
+    public static string HourText(int hour) => hour.ToString("00", CultureInfo.InvariantCulture) + ":00";
+
     private async Task LoadAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
@@ -185,8 +189,4 @@ public abstract class ChannelPage(
         var slash = trimmed.LastIndexOf('/');
         return slash <= 0 ? "" : trimmed[..slash];
     }
-
-    /// <summary>An hour as the select shows it.</summary>
-    /// <param name="hour">0 to 23.</param>
-    public static string HourText(int hour) => hour.ToString("00", CultureInfo.InvariantCulture) + ":00";
 }

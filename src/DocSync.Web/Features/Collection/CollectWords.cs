@@ -25,6 +25,17 @@ public static class CollectWords
     public static string Reason(this Texts texts, string? reason) =>
         reason is null ? "" : texts.Known($"collect.reason.{reason}", reason);
 
+    /// <summary>What stopped a run, in words; the service's sentence when the code is unknown.</summary>
+    /// <param name="texts">The texts.</param>
+    /// <param name="run">The run.</param>
+    public static string Problem(this Texts texts, CollectionRunInfo run)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(run);
+        var key = $"collect.runProblem.{run.ProblemCode}";
+        return run.ProblemCode is not null && texts.Has(key) ? texts[key] : run.Problem ?? "";
+    }
+
     /// <summary>Why a channel is paused, in words; the service's sentence when the code is unknown.</summary>
     /// <param name="texts">The texts.</param>
     /// <param name="channel">A paused channel.</param>

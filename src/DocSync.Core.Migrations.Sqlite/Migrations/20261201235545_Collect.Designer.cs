@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DocSync.Core.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(DocSyncDbContext))]
-    [Migration("20261201224635_Collect")]
+    [Migration("20261201235545_Collect")]
     partial class Collect
     {
         /// <inheritdoc />
@@ -334,6 +334,10 @@ namespace DocSync.Core.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Problem")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemCode")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Seen")

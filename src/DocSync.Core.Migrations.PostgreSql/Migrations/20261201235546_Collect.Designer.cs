@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DocSync.Core.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(DocSyncDbContext))]
-    [Migration("20261201224636_Collect")]
+    [Migration("20261201235546_Collect")]
     partial class Collect
     {
         /// <inheritdoc />
@@ -342,6 +342,10 @@ namespace DocSync.Core.Migrations.PostgreSql.Migrations
                     b.Property<string>("Problem")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ProblemCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int>("Seen")
                         .HasColumnType("integer");

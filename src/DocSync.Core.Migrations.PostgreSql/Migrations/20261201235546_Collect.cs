@@ -184,6 +184,7 @@ namespace DocSync.Core.Migrations.PostgreSql.Migrations
                     EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Problem = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ProblemCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Seen = table.Column<int>(type: "integer", nullable: false),
                     Collected = table.Column<int>(type: "integer", nullable: false),
                     Skipped = table.Column<int>(type: "integer", nullable: false),

@@ -183,6 +183,7 @@ namespace DocSync.Core.Migrations.Sqlite.Migrations
                     EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Problem = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ProblemCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Seen = table.Column<int>(type: "INTEGER", nullable: false),
                     Collected = table.Column<int>(type: "INTEGER", nullable: false),
                     Skipped = table.Column<int>(type: "INTEGER", nullable: false),

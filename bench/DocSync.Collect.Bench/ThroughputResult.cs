@@ -1,0 +1,25 @@
+using DocSync.Export.Bench;
+
+namespace DocSync.Collect.Bench;
+
+/// <summary>The throughput figures: one scheduled run taking every file of a freshly filled folder.</summary>
+internal sealed record ThroughputResult(
+    int Files,
+    TimeSpan Wall,
+    IReadOnlyList<FileTiming> Timings,
+    RequestCounts Requests,
+    long Commands,
+    TimeSpan DatabaseBusy,
+    TimeSpan Cpu,
+    TimeSpan ToolsCpu,
+    long StartRss,
+    long PeakRss,
+    long EmulatorPeakRss,
+    IReadOnlyList<string> Problems)
+{
+    public double FilesPerSecond => Files / Wall.TotalSeconds;
+
+    public IReadOnlyList<double> Of(SampleKind kind, Func<FileTiming, int> step) => [.. Timings.Where(t => t.Kind == kind).Select(t => (double)step(t))];
+
+    public IReadOnlyList<double> All(Func<FileTiming, int> step) => [.. Timings.Select(t => (double)step(t))];
+}
