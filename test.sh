@@ -38,7 +38,7 @@ rm -rf "$results"; mkdir -p "$results"
 log "dotnet test"
 # A test hanging for 12 minutes is stopped and named (the session would otherwise just time out).
 dotnet test DocSync.slnx -c Release --no-build --nologo --logger "trx" --results-directory "$results" \
-  --blame-hang-timeout 12m --blame-hang-dump-type none -- RunConfiguration.TestSessionTimeout=1500000
+  --blame-hang-timeout 12m --blame-hang-dump-type none -- RunConfiguration.TestSessionTimeout=2400000
 
 # --- 4. Official SDK fidelity batteries against a live emulator (HTTPS) -----------------------
 log "Official Dropbox JavaScript SDK against the emulator"
