@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using DocSync.Core.Collect;
 using DocSync.Core.Organizing;
@@ -48,9 +49,11 @@ internal static class ThroughputPhase
         var busyBefore = host.Commands.Clock.Busy;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var toolsBefore = ChildCpu.Total();
+        var progress = new ProgressSampler(host.Dropbox);
         var clock = Stopwatch.StartNew();
         var run = await host.Services.GetRequiredService<CollectWorker>().RunAsync(host.CompanyId, channelId, CollectTrigger.Scheduled, null, CancellationToken.None);
         var wall = clock.Elapsed;
+        var tenths = await progress.StopAsync(count);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var tools = ChildCpu.Total() - toolsBefore;
         var requests = host.Dropbox.Snapshot() - requestsBefore;
@@ -99,10 +102,9 @@ internal static class ThroughputPhase
         var accounted = timings.Sum(t => (long)t.TotalMs);
         Console.WriteLine($"  outside the three {Stats.Ms(wall.TotalMilliseconds - accounted)} in all, {Stats.Ms((wall.TotalMilliseconds - accounted) / Math.Max(1, count))} per file " +
                           "(listing, the ledger's save, lease renewals, temporary files…)");
-        var tenth = Math.Max(1, timings.Count / 10);
-        var (first, last) = (timings.Take(tenth + 1).ToList(), timings.TakeLast(tenth).ToList());
-        Console.WriteLine($"  by place in run   first tenth → last tenth, mean per file: outside the three {Stats.Ms(Outside(first))} → {Stats.Ms(Outside(last))}; " +
-                          $"a text PDF's whole time {Stats.Ms(Whole(first))} → {Stats.Ms(Whole(last))}");
+        Console.WriteLine($"  by tenth of run   wall ms per file  {Row(tenths.Select(t => t.WallMs))}");
+        Console.WriteLine($"                    CPU ms per file   {Row(tenths.Select(t => t.CpuMs))} (this process)");
+        Console.WriteLine($"                                      {Row(tenths.Select(t => t.ToolsMs))} (its tools)");
         Console.WriteLine($"Dropbox requests    {requests.Total} ({(double)requests.Total / count:F2} per file: {requests.Describe()})");
         Console.WriteLine($"request times       {requests.DescribeTimes()} (average)");
         Console.WriteLine($"database commands   {commands} ({(double)commands / count:F1} per file), {busy.TotalSeconds:F1} s with one under way ({busy.TotalMilliseconds / count:F1} ms per file):");
@@ -140,20 +142,11 @@ internal static class ThroughputPhase
         return files.ToDictionary(f => f.Sha256, f => f with { Content = [] }, StringComparer.Ordinal);
     }
 
-    /// <summary>The collected files' rows, in the order handled; each row's time is taken when its file is filed, so from one to the next is one file's whole time.</summary>
-    private static List<FileTiming> Timings(List<CollectionRunFile> rows)
-    {
-        var timings = new List<FileTiming>();
-        CollectionRunFile? previous = null;
-        foreach (var row in rows.Where(r => r.Result == CollectFileResult.Collected))
-        {
-            var kind = row.Path.EndsWith(".png", StringComparison.Ordinal) ? SampleKind.Scan : SampleKind.TextPdf;
-            double? outside = previous is null ? null : (row.At - previous.At).TotalMilliseconds - (row.DownloadMs + row.ReadMs + row.StoreMs);
-            timings.Add(new FileTiming(kind, row.DownloadMs, row.ReadMs, row.StoreMs, outside));
-            previous = row;
-        }
-        return timings;
-    }
+    private static List<FileTiming> Timings(List<CollectionRunFile> rows) =>
+    [
+        .. rows.Where(r => r.Result == CollectFileResult.Collected).Select(r =>
+            new FileTiming(r.Path.EndsWith(".png", StringComparison.Ordinal) ? SampleKind.Scan : SampleKind.TextPdf, r.DownloadMs, r.ReadMs, r.StoreMs)),
+    ];
 
     private static void CheckInbox(Dictionary<string, SampleFile> expected, List<string> hashes, List<string> problems)
     {
@@ -184,11 +177,7 @@ internal static class ThroughputPhase
         return $"{Stats.Ms(values.Sum()),10} in all, mean {Stats.Ms(values.Count == 0 ? double.NaN : values.Average())}, {Stats.Spread(values, 50, 95, 100)}";
     }
 
-    private static double Outside(IEnumerable<FileTiming> timings) =>
-        timings.Where(t => t.OutsideMs is not null).Select(t => t.OutsideMs!.Value).DefaultIfEmpty(double.NaN).Average();
-
-    private static double Whole(IEnumerable<FileTiming> timings) =>
-        timings.Where(t => t.Kind == SampleKind.TextPdf && t.OutsideMs is not null).Select(t => t.OutsideMs!.Value + t.TotalMs).DefaultIfEmpty(double.NaN).Average();
+    private static string Row(IEnumerable<double> values) => string.Join(" ", values.Select(v => v.ToString("F0", CultureInfo.InvariantCulture).PadLeft(6)));
 
     private static string? NumberRead(string? json) =>
         string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<ExtractedFields>(json, FieldsJson)?.InvoiceNumber?.Value;

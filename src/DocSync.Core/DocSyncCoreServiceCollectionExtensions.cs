@@ -68,6 +68,8 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddScoped<DocSync.Core.Notifications.RelinkNotifier>();
         services.AddSingleton<DocSync.Core.Export.SyncWorker>();
         services.AddDocSyncReading(configuration);
+        services.AddSingleton<DocSync.Core.Organizing.InboxReadingSignal>();
+        services.AddSingleton<DocSync.Core.Organizing.InboxReader>();
         services.AddOptions<DocSync.Core.Collect.CollectOptions>().Bind(configuration.GetSection(DocSync.Core.Collect.CollectOptions.Section));
         services.AddSingleton<DocSync.Core.Collect.ChannelLocks>();
         services.AddSingleton<DocSync.Core.Collect.ConnectionClients>();

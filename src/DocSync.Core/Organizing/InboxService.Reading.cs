@@ -64,6 +64,22 @@ public sealed partial class InboxService
         return InboxItemInfo.From(item);
     }
 
+    /// <summary>Stores what reading an unread item's file gave (the background reader); an item read meanwhile is left as it is.</summary>
+    /// <param name="itemId">The item.</param>
+    /// <param name="reading">What reading gave.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    internal async Task ApplyReadingAsync(Guid itemId, InboxReading reading, CancellationToken cancellationToken)
+    {
+        var item = await db.InboxItems.SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken).ConfigureAwait(false);
+        if (item is null || item.ReadState != InboxReadState.NotRead)
+        {
+            return;
+        }
+        ApplyReading(item, reading);
+        await FlagDuplicateAsync(item, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The fields stored with an item (<see cref="ExtractedFields.None"/> when none).</summary>
     internal static ExtractedFields ReadFields(string? json) =>
         string.IsNullOrEmpty(json) ? ExtractedFields.None : JsonSerializer.Deserialize<ExtractedFields>(json, FieldsJson) ?? ExtractedFields.None;

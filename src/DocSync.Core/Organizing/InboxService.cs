@@ -19,6 +19,7 @@ public sealed partial class InboxService(
     ICompanyContext company,
     BlobStore blobs,
     DocumentService documents,
+    InboxReadingSignal readingSignal,
     TimeProvider time,
     ILogger<InboxService> logger)
 {
@@ -104,6 +105,10 @@ public sealed partial class InboxService(
         }
 
         OrganizingLog.InboxItemReceived(logger, item.Id, source, item.CompanyId);
+        if (reading is null)
+        {
+            readingSignal.Notify();
+        }
         return new InboxReceipt(InboxItemInfo.From(item), Replayed: false);
     }
 

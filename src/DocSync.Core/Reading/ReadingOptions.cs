@@ -48,4 +48,7 @@ public sealed class ReadingOptions
     /// between 1 and 64. Each tesseract runs on one thread.
     /// </summary>
     public int MaxConcurrency { get; set; } = 2;
+
+    /// <summary>Whether files uploaded or sent over the API are read in the background once they are in the inbox (collected files are read as they arrive).</summary>
+    public bool ReadInboxUploads { get; set; } = true;
 }

@@ -100,6 +100,7 @@ public static class WebApplicationSetup
         services.AddSingleton<DocSync.Core.Export.IDropboxConnector>(sp => sp.GetRequiredService<Features.Connections.DropboxApp>());
         services.AddHostedService<SyncWorkerService>();
         services.AddHostedService<CollectWorkerService>();
+        services.AddHostedService<InboxReaderService>();
         services.AddScoped<Features.Connections.ConnectionCheck>();
         return builder;
     }

@@ -34,6 +34,7 @@ public sealed class DocSyncApp : WebApplicationFactory<DocSync.Web.Hosting.WebOp
             // Tests that export turn the worker on; the others keep their connections still.
             ["DocSync:Export:Enabled"] = "false",
             ["DocSync:Collect:Enabled"] = "false",
+            ["DocSync:Reading:ReadInboxUploads"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
