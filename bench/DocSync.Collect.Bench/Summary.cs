@@ -20,6 +20,10 @@ internal static class Summary
             foreach (var kind in new[] { SampleKind.TextPdf, SampleKind.Scan })
             {
                 var n = t.Timings.Count(x => x.Kind == kind);
+                if (n == 0)
+                {
+                    continue;
+                }
                 Row($"per {(kind == SampleKind.TextPdf ? "text PDF" : "scan")} ({n}): download / read / store, mean (p95)",
                     $"{Mean(t.Of(kind, x => x.DownloadMs))} ({Stats.Ms(Stats.Percentile(t.Of(kind, x => x.DownloadMs), 95))}) / " +
                     $"{Mean(t.Of(kind, x => x.ReadMs))} ({Stats.Ms(Stats.Percentile(t.Of(kind, x => x.ReadMs), 95))}) / " +
@@ -27,7 +31,13 @@ internal static class Summary
             }
             var outside = t.Wall.TotalMilliseconds - t.Timings.Sum(x => (double)x.TotalMs);
             Row("per file outside download, read and store (ledger, run rows, listing, lease)", Stats.Ms(outside / t.Files));
-            Row("peak RSS during the run: DocSync / emulator", $"{Proc.Mib(t.PeakRss)} / {Proc.Mib(t.EmulatorPeakRss)}");
+            Row("cores kept busy by DocSync and its tools (tesseract, pdftoppm)", $"{t.CoresBusy:F2} of {Environment.ProcessorCount}");
+            if (t.Tenths.Count == 10)
+            {
+                // The first tenth carries the JIT's warm-up: the second is the fair start.
+                Row("CPU of DocSync's process per file (tools apart), second tenth of the run → last tenth", $"{Stats.Ms(t.Tenths[1].CpuMs)} → {Stats.Ms(t.Tenths[9].CpuMs)}");
+            }
+            Row("peak RSS during the run: DocSync / emulator", $"{Proc.Mib(t.PeakRss)} ({Proc.Mib(t.StartRss)} before) / {Proc.Mib(t.EmulatorPeakRss)}");
         }
         foreach (var latency in latencies)
         {

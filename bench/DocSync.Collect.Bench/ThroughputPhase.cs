@@ -68,7 +68,7 @@ internal static class ThroughputPhase
         if (run is null)
         {
             problems.Add("the run did not start (another run held the channel, or the connection is not active)");
-            return new ThroughputResult(count, wall, [], requests, commands, busy, cpu, tools, startRss, peakRss, emulatorPeak, problems);
+            return new ThroughputResult(count, wall, [], requests, commands, busy, cpu, tools, startRss, peakRss, emulatorPeak, tenths, problems);
         }
         if (run.Outcome != CollectRunOutcome.Completed || run.Collected != count || run.Failed + run.Skipped + run.Waiting > 0)
         {
@@ -84,13 +84,17 @@ internal static class ThroughputPhase
             .Select(i => new { i.Sha256, i.ReadMethod, i.ReadState, i.FieldsJson }).ToListAsync());
         CheckInbox(expected, items.Select(i => i.Sha256).ToList(), problems);
 
-        var result = new ThroughputResult(count, wall, timings, requests, commands, busy, cpu, tools, startRss, peakRss, emulatorPeak, problems);
+        var result = new ThroughputResult(count, wall, timings, requests, commands, busy, cpu, tools, startRss, peakRss, emulatorPeak, tenths, problems);
         Console.WriteLine($"run                 {wall.TotalSeconds:F1} s wall, {result.FilesPerSecond:F2} files/s; CPU {cpu.TotalSeconds:F1} s in this process, " +
-                          $"{tools.TotalSeconds:F1} s in its tools (tesseract, pdftoppm): {(cpu + tools) / wall:F2} cores busy on average of {Environment.ProcessorCount}");
+                          $"{tools.TotalSeconds:F1} s in its tools (tesseract, pdftoppm): {result.CoresBusy:F2} cores busy on average of {Environment.ProcessorCount}");
         foreach (var kind in new[] { SampleKind.TextPdf, SampleKind.Scan })
         {
             var label = kind == SampleKind.TextPdf ? "text PDFs" : "scans";
             var n = timings.Count(t => t.Kind == kind);
+            if (n == 0)
+            {
+                continue;
+            }
             Console.WriteLine($"  {label,-9} {n,5} files: download {Step(result, kind, t => t.DownloadMs)}");
             Console.WriteLine($"  {"",-9} {"",5}        read     {Step(result, kind, t => t.ReadMs)}");
             Console.WriteLine($"  {"",-9} {"",5}        store    {Step(result, kind, t => t.StoreMs)}");

@@ -15,9 +15,13 @@ internal sealed record ThroughputResult(
     long StartRss,
     long PeakRss,
     long EmulatorPeakRss,
+    IReadOnlyList<(double WallMs, double CpuMs, double ToolsMs)> Tenths,
     IReadOnlyList<string> Problems)
 {
     public double FilesPerSecond => Files / Wall.TotalSeconds;
+
+    /// <summary>Cores kept busy on average by this process and its tools.</summary>
+    public double CoresBusy => (Cpu + ToolsCpu) / Wall;
 
     public IReadOnlyList<double> Of(SampleKind kind, Func<FileTiming, int> step) => [.. Timings.Where(t => t.Kind == kind).Select(t => (double)step(t))];
 

@@ -238,6 +238,18 @@ public sealed partial class CollectRunner(
 
     private async Task FinishAsync(RunContext run, CancellationToken cancellationToken)
     {
+        // Settings changed during the run (another folder chosen): what this run learnt about the old
+        // folder (its cursor, id, problem) must not be written over them.
+        var current = await db.CollectionChannels.AsNoTracking().Where(c => c.Id == run.Channel.Id)
+            .Select(c => new { c.SourcePath, c.ConnectionId }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (current is not null && (current.SourcePath != run.SourcePath || current.ConnectionId != run.Channel.ConnectionId))
+        {
+            var entry = db.Entry(run.Channel);
+            foreach (var property in new[] { nameof(CollectionChannel.Cursor), nameof(CollectionChannel.SourceFolderId), nameof(CollectionChannel.Problem), nameof(CollectionChannel.ProblemCode) })
+            {
+                entry.Property(property).IsModified = false;
+            }
+        }
         var now = time.GetUtcNow();
         run.Run.EndedAt = now;
         run.Channel.LastRunAt = now;
@@ -309,6 +321,9 @@ public sealed partial class CollectRunner(
         public string AccountId { get; } = accountId;
 
         public DropboxClient Client { get; } = client;
+
+        /// <summary>The source folder as the run started with it.</summary>
+        public string SourcePath { get; } = channel.SourcePath;
 
         public Stopwatch SinceLease { get; } = Stopwatch.StartNew();
 

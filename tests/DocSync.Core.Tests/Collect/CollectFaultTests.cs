@@ -97,8 +97,8 @@ public sealed class CollectFaultTests(DatabaseFixture fixture)
             worker.RunAsync(h.Owner.CompanyId, channel.Id, CollectTrigger.Manual, null, CancellationToken.None),
             other.Get<CollectWorker>().RunAsync(h.Owner.CompanyId, channel.Id, CollectTrigger.RealTime, null, CancellationToken.None));
 
-        runs[0].ShouldNotBeNull();
-        runs[1].ShouldNotBeNull(); // the manual run waited for the scheduled one
+        // Whichever got the channel first ran; the scheduled and real-time runs do not wait, the manual one does.
+        runs[1].ShouldNotBeNull();
         runs.Where(r => r is not null).Sum(r => r!.Collected).ShouldBe(10);
         (await h.InboxAsync()).Count.ShouldBe(10);
     }

@@ -25,6 +25,9 @@ public sealed class CompanyScopingModelTests
         ["ApiKeys/ApiKeyService.cs"] = "authenticating a key precedes entering its company",
         ["Export/SyncQueue.cs"] = "the outbox dispatcher serves every company, then enters each one's scope",
         ["Export/SyncWorker.cs"] = "the worker finds connections with work across companies, then runs each in its company's scope",
+        ["Collect/CollectWorker.cs"] = "the worker finds due channels across companies (and those of a webhook's accounts), then runs each in its company's scope",
+        ["Collect/CollectService.History.cs"] = "the hourly purge of runs past their retention is a system task over every company",
+        ["Organizing/InboxReader.cs"] = "the background reader finds unread items across companies, then stores each reading in its company's scope",
         ["Export/ExportService.cs"] = "the hourly log purge applies each profile's retention across companies",
     };
 
