@@ -32,9 +32,9 @@ internal static class Summary
             var outside = t.Wall.TotalMilliseconds - t.Timings.Sum(x => (double)x.TotalMs);
             Row("per file outside download, read and store (ledger, run rows, listing, lease)", Stats.Ms(outside / t.Files));
             Row("cores kept busy by DocSync and its tools (tesseract, pdftoppm)", $"{t.CoresBusy:F2} of {Environment.ProcessorCount}");
-            if (t.Tenths.Count == 10)
+            if (t.Tenths.Count == 10 && t.Files >= 500)
             {
-                // The first tenth carries the JIT's warm-up: the second is the fair start.
+                // The first tenth carries the JIT's warm-up: the second is the fair start. Under 500 files the warm-up blurs it all.
                 Row("CPU of DocSync's process per file (tools apart), second tenth of the run → last tenth", $"{Stats.Ms(t.Tenths[1].CpuMs)} → {Stats.Ms(t.Tenths[9].CpuMs)}");
             }
             Row("peak RSS during the run: DocSync / emulator", $"{Proc.Mib(t.PeakRss)} ({Proc.Mib(t.StartRss)} before) / {Proc.Mib(t.EmulatorPeakRss)}");

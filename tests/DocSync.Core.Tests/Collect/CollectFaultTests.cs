@@ -103,3 +103,46 @@ public sealed class CollectFaultTests(DatabaseFixture fixture)
         (await h.InboxAsync()).Count.ShouldBe(10);
     }
 }
+
+/// <summary>
+/// The Nth-operation sweep: Dropbox fails from the service's Nth call on, for every N until a run
+/// needs fewer calls; after the failure is removed one clean run converges: each file once in the
+/// inbox, each moved once to Processed, nothing left behind.
+/// </summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class CollectFaultSweepTests(DatabaseFixture fixture)
+{
+    [Fact]
+    public async Task Failing_from_every_call_on_then_one_clean_run_converges()
+    {
+        for (var n = 1; n <= 30; n++)
+        {
+            await using var h = await CollectHarness.StartAsync(fixture, DatabaseProvider.Sqlite);
+            var channel = await h.CreateChannelAsync(i => i with { AfterCollect = AfterCollect.MoveToProcessed });
+            for (var i = 0; i < 3; i++)
+            {
+                await h.PutAsync($"/Drop/{(i == 2 ? "Sub/" : "")}sweep {i}.pdf", h.InvoicePdf());
+            }
+
+            var failFrom = h.ServiceCalls + n;
+            h.FailFromCall = failFrom;
+            await h.RunAsync(channel.Id);
+            var faulted = h.ServiceCalls >= failFrom;
+            h.FailFromCall = int.MaxValue;
+            var clean = await h.RunAsync(channel.Id);
+
+            clean.ShouldNotBeNull($"N = {n}");
+            clean.Outcome.ShouldBe(CollectRunOutcome.Completed, $"N = {n}");
+            (await h.InboxAsync()).Count.ShouldBe(3, $"N = {n}");
+            var left = await CollectEngineTests.ListAsync(h, "/Drop");
+            left.Count.ShouldBe(3, $"N = {n}");
+            left.ShouldAllBe(p => p.StartsWith("/drop/processed/", StringComparison.Ordinal), $"N = {n}");
+            if (!faulted)
+            {
+                n.ShouldBeGreaterThan(10, "the flow makes more than ten calls");
+                return; // The run needed fewer than N calls: every point of failure was swept.
+            }
+        }
+        throw new ShouldAssertException("The flow still failed at call 30; the sweep did not reach its end.");
+    }
+}

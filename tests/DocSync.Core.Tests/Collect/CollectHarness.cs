@@ -25,6 +25,8 @@ public sealed class CollectHarness : IAsyncDisposable
     public const string Folder = "/Drop";
 
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly FailingHandler _failing = new();
+    private readonly HttpClient _service;
     private readonly bool _realTime;
     private int _invoices;
 
@@ -34,6 +36,17 @@ public sealed class CollectHarness : IAsyncDisposable
         Emulator = emulator;
         Owner = owner;
         _realTime = realTime;
+        _service = new HttpClient(_failing) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>The service's Dropbox calls counted so far (the person's are not).</summary>
+    public int ServiceCalls => _failing.Calls;
+
+    /// <summary>From this call of the service on (1-based), every call fails with a 503 until set back to <see cref="int.MaxValue"/>.</summary>
+    public int FailFromCall
+    {
+        get => _failing.FailFrom;
+        set => _failing.FailFrom = value;
     }
 
     public TestHost Host { get; }
@@ -190,6 +203,7 @@ public sealed class CollectHarness : IAsyncDisposable
         await Host.DisposeAsync();
         await Emulator.DisposeAsync();
         _http.Dispose();
+        _service.Dispose();
     }
 
     private sealed class Connector(Func<CollectHarness> harness) : IDropboxConnector
@@ -198,7 +212,24 @@ public sealed class CollectHarness : IAsyncDisposable
         {
             var h = harness();
             var options = h.ClientOptions();
-            return new DropboxClient(h._http, new RefreshingTokenProvider(new DropboxOAuth(h._http, options), refreshToken), options);
+            return new DropboxClient(h._service, new RefreshingTokenProvider(new DropboxOAuth(h._service, options), refreshToken), options);
+        }
+    }
+
+    private sealed class FailingHandler() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public int FailFrom { get; set; } = int.MaxValue;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var call = Interlocked.Increment(ref _calls);
+            return call >= FailFrom
+                ? Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable) { Content = new StringContent("injected") })
+                : base.SendAsync(request, cancellationToken);
         }
     }
 }
