@@ -11,9 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 // The emulator runs as a child process (memory only) with the latency injected before every /2/ request;
 // DocSync.Core runs in this process on a fresh database (the export bench's host), with real tesseract and pdftoppm.
 // Phases: throughput (N files, half text PDFs and half PNG scans unless --scan-percent says otherwise, one scheduled
-// run through CollectWorker.RunAsync),
-// latency (a near-real-time channel with the real CollectWorker running: text PDFs, then scans, dropped one at a
-// time; then text PDFs with the shipped stable age and poll interval, where every drop waits for a second look).
+// run through CollectWorker.RunAsync); latency (a near-real-time channel with the real CollectWorker running: text
+// PDFs, then scans, dropped one at a time; then text PDFs with the shipped stable age and poll interval, where every
+// drop waits for a second look).
 // Exits 1 when a check fails (a file missing from the inbox, there twice, or with other bytes); timings are reported, never judged.
 var root = AppContext.BaseDirectory;
 while (root is not null && !File.Exists(Path.Combine(root, "DocSync.slnx")))

@@ -18,6 +18,7 @@ public sealed partial class CollectRunner
         foreach (var chunk in files.Chunk(500))
         {
             var ids = chunk.Select(f => f.Id).ToList();
+            var pending = new HashSet<string>(ids, StringComparer.Ordinal);
             var hashes = chunk.Select(HashOf).Distinct().ToList();
             var rows = await db.CollectedFiles.Where(f => f.ChannelId == channel.Id && ids.Contains(f.DropboxFileId))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -41,6 +42,30 @@ public sealed partial class CollectRunner
                     sameContent.Add(new { collected.ContentHash, collected.DropboxFileId, collected.Path });
                 }
                 await RenewLeaseAsync(run, cancellationToken).ConfigureAwait(false);
+                pending.Remove(file.Id);
+                Forget(pending);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lets go of what the file's handling tracked (its inbox item and text, ledger and history rows),
+    /// so each file costs the same however many came before it in the run.
+    /// </summary>
+    private void Forget(HashSet<string> pending)
+    {
+        // Only rows that depend on others: detaching a principal (a connection, the channel) would take its dependents along.
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            var done = entry.Entity switch
+            {
+                InboxItem or CollectionRunFile or Auditing.AuditEntry or Outbox.OutboxMessage => true,
+                CollectedFile row => !pending.Contains(row.DropboxFileId),
+                _ => false,
+            };
+            if (done && entry.State == EntityState.Unchanged)
+            {
+                entry.State = EntityState.Detached;
             }
         }
     }

@@ -42,6 +42,7 @@ public sealed partial class CollectWorker(
     {
         _stopping = cancellationToken;
         _started = true;
+        CleanTemp();
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -187,8 +188,44 @@ public sealed partial class CollectWorker(
         if (run is not null)
         {
             RunFinished?.Invoke(run);
+            if (run.Waiting > 0 && _started && !_stopping.IsCancellationRequested)
+            {
+                // Files seen still changing are looked at again after the recheck delay, not at the next poll.
+                _ = RecheckLaterAsync(companyId, channelId);
+            }
         }
         return run;
+    }
+
+    private async Task RecheckLaterAsync(Guid companyId, Guid channelId)
+    {
+        try
+        {
+            await Task.Delay(_options.RecheckDelay, time, _stopping).ConfigureAwait(false);
+            _ = Trigger(channelId, companyId, CollectTrigger.RealTime);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Removes download copies a killed process left in the temp folder (a normal run deletes its own on close).</summary>
+    private void CleanTemp()
+    {
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.GetTempPath(), "docsync-collect-*"))
+            {
+                if (File.GetLastWriteTimeUtc(file) < DateTime.UtcNow.AddHours(-6))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogWorkerFailed(logger, e);
+        }
     }
 
     private async Task TickAsync(CancellationToken cancellationToken)

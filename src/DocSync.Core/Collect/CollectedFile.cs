@@ -1,4 +1,5 @@
 using DocSync.Core.Access;
+using DocSync.Core.Auditing;
 
 namespace DocSync.Core.Collect;
 
@@ -6,7 +7,7 @@ namespace DocSync.Core.Collect;
 /// The ledger: one row per (channel, Dropbox file id, content hash) seen. A file that stays, is
 /// renamed or moved keeps its id and hash, so it is collected exactly once.
 /// </summary>
-public sealed class CollectedFile : ICompanyScoped
+public sealed class CollectedFile : ICompanyScoped, IAuditExempt
 {
     /// <summary>Row id.</summary>
     public long Id { get; set; }

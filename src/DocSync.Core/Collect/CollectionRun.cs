@@ -1,9 +1,10 @@
 using DocSync.Core.Access;
+using DocSync.Core.Auditing;
 
 namespace DocSync.Core.Collect;
 
 /// <summary>One run of a channel: what started it, what it saw and did.</summary>
-public sealed class CollectionRun : ICompanyScoped
+public sealed class CollectionRun : ICompanyScoped, IAuditExempt
 {
     /// <summary>The run's id.</summary>
     public Guid Id { get; set; }
@@ -55,7 +56,7 @@ public sealed class CollectionRun : ICompanyScoped
 }
 
 /// <summary>One file of a run, with what happened to it.</summary>
-public sealed class CollectionRunFile : ICompanyScoped
+public sealed class CollectionRunFile : ICompanyScoped, IAuditExempt
 {
     /// <summary>Row id.</summary>
     public long Id { get; set; }

@@ -153,14 +153,24 @@ public sealed partial class InboxService
 
         var number = NumberKey(fields.InvoiceNumber!.Value);
         var total = decimal.Parse(fields.Total!.Value, NumberStyles.Number, CultureInfo.InvariantCulture);
-        var documents = await (from d in db.Documents.AsNoTracking()
-                               join v in db.DocumentVersions.AsNoTracking() on new { DocumentId = d.Id, Number = d.CurrentVersion } equals new { v.DocumentId, v.Number }
-                               where d.TotalInclVat == total && d.DeletedAt == null
-                               select new { d.Id, d.Number, d.SellerName, v.Content.Seller })
-            .Take(200).ToListAsync(cancellationToken).ConfigureAwait(false);
-        item.DuplicateOfDocumentId = documents
-            .Where(d => NumberKey(d.Number) == number)
-            .FirstOrDefault(d => SameSupplier(supplier, (VatKey(d.Seller?.VatNumber), Folded(d.SellerName))))?.Id;
+        // Documents with this total (newest first), compared by number here: numbers are written many ways.
+        var sameTotal = await db.Documents.AsNoTracking()
+            .Where(d => d.TotalInclVat == total && d.DeletedAt == null)
+            .OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id)
+            .Select(d => new { d.Id, d.Number, d.SellerName, d.CurrentVersion })
+            .Take(1000).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var d in sameTotal.Where(d => NumberKey(d.Number) == number).Take(20))
+        {
+            var sellerVat = supplier.Vat is null
+                ? null
+                : await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == d.Id && v.Number == d.CurrentVersion)
+                    .Select(v => v.Content.Seller.VatNumber).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (SameSupplier(supplier, (VatKey(sellerVat), Folded(d.SellerName))))
+            {
+                item.DuplicateOfDocumentId = d.Id;
+                break;
+            }
+        }
     }
 
     /// <summary>"number|total" with the number's letters and digits only, upper case; <see langword="null"/> without both.</summary>
