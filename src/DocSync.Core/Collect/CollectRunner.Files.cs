@@ -202,7 +202,7 @@ public sealed partial class CollectRunner
         content.Position = 0;
         var kind = FileKinds.Detect(head.AsSpan(0, headLength), file.Name);
         var baseRef = $"{run.AccountId}/{file.Id}/{HashOf(file)}";
-        var name = FileRules.Sanitize(file.Name, ExtensionOf(kind));
+        var name = FileRules.Sanitize(file.Name, FileKinds.Extension(kind));
 
         clock.Restart();
         var intake = await IntakeAsync(run, content, kind, name, baseRef, cancellationToken).ConfigureAwait(false);
@@ -303,7 +303,7 @@ public sealed partial class CollectRunner
                 var length = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                 stream.Position = 0;
                 var kind = FileKinds.Detect(head.AsSpan(0, length), entry.Name);
-                var name = FileRules.Sanitize(entry.Name, ExtensionOf(kind));
+                var name = FileRules.Sanitize(entry.Name, FileKinds.Extension(kind));
                 if (entry.Length == 0 || kind is FileKind.Unknown or FileKind.Zip)
                 {
                     notes.Add($"{name}: {(entry.Length == 0 ? "empty" : "not a PDF or an image")}, left out");
@@ -472,17 +472,6 @@ public sealed partial class CollectRunner
         }).Entity;
 
     private static string HashOf(FileMetadata file) => file.ContentHash is { Length: > 0 } hash ? hash : "rev:" + file.Rev;
-
-    private static string ExtensionOf(FileKind kind) => kind switch
-    {
-        FileKind.Pdf => ".pdf",
-        FileKind.Jpeg => ".jpg",
-        FileKind.Png => ".png",
-        FileKind.Tiff => ".tif",
-        FileKind.Heic => ".heic",
-        FileKind.Zip => ".zip",
-        _ => "",
-    };
 
     private static string Mib(long bytes) => $"{bytes / (1024.0 * 1024):0.#} MiB";
 
