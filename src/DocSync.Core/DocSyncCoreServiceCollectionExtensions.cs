@@ -47,6 +47,12 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddScoped<CompanyAccess>();
         services.AddScoped<CompanyService>();
         services.AddScoped<MembershipService>();
+        services.AddOptions<DocSync.Core.Invitations.InvitationOptions>().Bind(configuration.GetSection(DocSync.Core.Invitations.InvitationOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DocSync.Core.Invitations.InvitationOptions>, DocSync.Core.Invitations.InvitationOptionsValidator>());
+        services.AddScoped<DocSync.Core.Invitations.InvitationService>();
+        services.AddScoped<DocSync.Core.Accounts.SecurityAudit>();
+        services.AddOptions<DocSync.Core.Accounts.SignInSecurityOptions>().Bind(configuration.GetSection(DocSync.Core.Accounts.SignInSecurityOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DocSync.Core.Accounts.SignInSecurityOptions>, DocSync.Core.Accounts.SignInSecurityOptionsValidator>());
         services.AddSingleton<DocumentPdfRenderer>();
         services.AddScoped<DocumentService>();
         services.AddScoped<BinderService>();

@@ -29,6 +29,13 @@ public sealed class CompanyContext : ICompanyContext
         _scope = scope;
     }
 
+    /// <summary>The scope entered, if any (to put it back after a short visit elsewhere, see <see cref="Restore"/>).</summary>
+    public CompanyScope? Scope => _scope;
+
+    /// <summary>Puts back a scope read from <see cref="Scope"/> (or none).</summary>
+    /// <param name="scope">The earlier scope.</param>
+    public void Restore(CompanyScope? scope) => _scope = scope;
+
     /// <summary>Leaves the current company; scoped queries return nothing until another is entered.</summary>
     public void Leave() => _scope = null;
 

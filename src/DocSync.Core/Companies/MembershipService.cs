@@ -7,9 +7,9 @@ namespace DocSync.Core.Companies;
 
 /// <summary>
 /// People and their roles in the current company. Only an owner may make or unmake owners, and a
-/// company always keeps one owner.
+/// company always keeps one owner. People join through an invitation (<see cref="DocSync.Core.Invitations.InvitationService"/>).
 /// </summary>
-public sealed class MembershipService(DocSyncDbContext db, ICompanyContext company, TimeProvider time)
+public sealed class MembershipService(DocSyncDbContext db, ICompanyContext company)
 {
     /// <summary>The current company's people. Needs <see cref="Right.ViewDocuments"/>.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -20,46 +20,6 @@ public sealed class MembershipService(DocSyncDbContext db, ICompanyContext compa
             .Join(db.Users, m => m.PersonId, p => p.Id, (m, p) => new MemberInfo(p.Id, p.DisplayName, p.Email, m.Role))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return members.OrderBy(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList();
-    }
-
-    /// <summary>
-    /// Adds a person by e-mail with a role; makes the person (without a password: they set one
-    /// through the web UI) if nobody has that address. Needs <see cref="Right.ManagePeople"/>.
-    /// </summary>
-    /// <param name="email">Their e-mail address.</param>
-    /// <param name="displayName">Their name, used when the person is new.</param>
-    /// <param name="role">Their role here.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    public async Task<MemberInfo> AddAsync(string email, string displayName, CompanyRole role, CancellationToken cancellationToken = default)
-    {
-        company.Demand(Right.ManagePeople);
-        DemandRoleChange(role);
-        if (string.IsNullOrWhiteSpace(email) || email.Length > 256 || !email.Contains('@', StringComparison.Ordinal))
-        {
-            throw new ValidationFailedException("email", "email-format", "An e-mail address such as anne@example.be.");
-        }
-
-        var normalized = email.Trim().ToUpperInvariant();
-        var now = time.GetUtcNow();
-        var person = await db.Users.SingleOrDefaultAsync(p => p.NormalizedEmail == normalized, cancellationToken).ConfigureAwait(false);
-        if (person is null)
-        {
-            if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > 200)
-            {
-                throw new ValidationFailedException("displayName", "required", "A name has 1 to 200 characters.");
-            }
-
-            person = NewPerson(email.Trim(), displayName.Trim(), now);
-            db.Users.Add(person);
-        }
-        else if (await db.Memberships.AnyAsync(m => m.PersonId == person.Id, cancellationToken).ConfigureAwait(false))
-        {
-            throw new ConflictException("email", "already-member", "This person is already a member of this company.");
-        }
-
-        db.Memberships.Add(new Membership { Id = Guid.CreateVersion7(now), CompanyId = company.CompanyId, PersonId = person.Id, Role = role, CreatedAt = now });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new MemberInfo(person.Id, person.DisplayName, person.Email, role);
     }
 
     /// <summary>Changes a member's role. Needs <see cref="Right.ManagePeople"/>.</summary>
@@ -90,9 +50,10 @@ public sealed class MembershipService(DocSyncDbContext db, ICompanyContext compa
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A new person without a password, as Identity's stores expect one.</summary>
+    /// <summary>A new person without a password, as Identity's stores expect one; lockout applies from the start.</summary>
     internal static Person NewPerson(string email, string displayName, DateTimeOffset now) => new()
     {
+        LockoutEnabled = true,
         Id = Guid.CreateVersion7(now),
         UserName = email,
         NormalizedUserName = email.ToUpperInvariant(),
@@ -108,7 +69,12 @@ public sealed class MembershipService(DocSyncDbContext db, ICompanyContext compa
         await db.Memberships.SingleOrDefaultAsync(m => m.PersonId == personId, cancellationToken).ConfigureAwait(false)
         ?? throw new NotFoundException("member", personId);
 
-    private void DemandRoleChange(CompanyRole role)
+    private void DemandRoleChange(CompanyRole role) => DemandAssignable(company, role);
+
+    /// <summary>Refuses an unknown role, and the owner role to anyone who may not manage the company.</summary>
+    /// <param name="company">The acting scope.</param>
+    /// <param name="role">The role to give or take.</param>
+    internal static void DemandAssignable(ICompanyContext company, CompanyRole role)
     {
         if (!Enum.IsDefined(role))
         {

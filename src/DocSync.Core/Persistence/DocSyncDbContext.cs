@@ -43,6 +43,9 @@ public sealed partial class DocSyncDbContext : IdentityUserContext<Person, Guid>
     /// <summary>People's roles in the current company.</summary>
     public DbSet<Membership> Memberships => Set<Membership>();
 
+    /// <summary>The current company's invitations (pending memberships).</summary>
+    public DbSet<Invitations.Invitation> Invitations => Set<Invitations.Invitation>();
+
     /// <summary>The current company's documents.</summary>
     public DbSet<Document> Documents => Set<Document>();
 

@@ -9,6 +9,7 @@ using DocSync.Web.Localization;
 using DocSync.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,14 @@ public static class WebApplicationSetup
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section))
-            .Validate(o => o.MaxUploadBytes > 0, "DocSync:Web:MaxUploadBytes must be positive.").ValidateOnStart();
+            .Validate(o => o.MaxUploadBytes > 0, "DocSync:Web:MaxUploadBytes must be positive.")
+            .Validate(o => o.PublicUri is null || (o.PublicUri.IsAbsoluteUri && o.PublicUri.Scheme is "http" or "https" && string.IsNullOrEmpty(o.PublicUri.Query)),
+                "DocSync:Web:PublicUri must be an absolute http or https address without a query, e.g. https://docsync.example.be/.")
+            .Validate(o => o.KnownProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "DocSync:Web:KnownProxies must list IP addresses.")
+            .ValidateOnStart();
+        services.AddSingleton<PublicLinks>();
+        services.AddOptions<DocSync.Core.Notifications.SmtpOptions>()
+            .PostConfigure<PublicLinks>((smtp, links) => smtp.PublicUri ??= links.Base);
         services.AddOptions<EmbeddedEmulatorOptions>().Bind(configuration.GetSection(EmbeddedEmulatorOptions.Section));
         services.AddDocSyncCore(configuration);
 
@@ -45,19 +53,41 @@ public static class WebApplicationSetup
                 System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(web.KeysCertificatePath, web.KeysCertificatePassword));
         }
 
+        // Length and every other password rule live in one place, DocSync.Core.Accounts.PasswordPolicy.
+        var signInOptions = configuration.GetSection(DocSync.Core.Accounts.SignInSecurityOptions.Section).Get<DocSync.Core.Accounts.SignInSecurityOptions>() ?? new();
         services.AddIdentityCore<Person>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 10;
+                o.Password.RequiredLength = 1;
+                o.Password.RequiredUniqueChars = 1;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 8;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = signInOptions.MaxFailedAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = signInOptions.FirstLockout;
             })
             .AddEntityFrameworkStores<DocSyncDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<DocSync.Core.Accounts.PasswordPolicy>();
+
+        // Sign-out and a password change end every session: the security stamp is checked on each request.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddSingleton<Security.SignIn.SignInThrottle>();
+        services.AddScoped<Security.SignIn.PasswordSignIn>();
+        if (web.BehindProxy)
+        {
+            services.Configure<ForwardedHeadersOptions>(o =>
+            {
+                o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                foreach (var proxy in web.KnownProxies)
+                {
+                    o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                }
+            });
+        }
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         services.AddAuthentication().AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -68,6 +98,8 @@ public static class WebApplicationSetup
             o.AccessDeniedPath = "/status/403";
             o.Cookie.Name = "docsync.auth";
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
         });
@@ -85,7 +117,11 @@ public static class WebApplicationSetup
                 o.Conventions.AllowAnonymousToPage("/Errors/Status");
             })
             .AddMvcOptions(o => o.Filters.AddService<CompanyPageFilter>());
-        services.AddAntiforgery(o => o.Cookie.Name = "docsync.csrf");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "docsync.csrf";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
@@ -110,6 +146,11 @@ public static class WebApplicationSetup
     public static WebApplication UseDocSyncWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IOptions<WebOptions>>().Value.BehindProxy)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/status/error" });
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseMiddleware<SecurityHeadersMiddleware>();

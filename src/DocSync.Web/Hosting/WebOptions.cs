@@ -27,4 +27,21 @@ public sealed class WebOptions
 
     /// <summary>The password of <see cref="KeysCertificatePath"/>.</summary>
     public string? KeysCertificatePassword { get; set; }
+
+    /// <summary>
+    /// DocSync's public address (e.g. <c>https://docsync.example.be/</c>). Every absolute link
+    /// (invitations, the Dropbox OAuth redirect, e-mails) is built from it, never from a request's
+    /// Host header. Default: the first of <c>Urls</c> (a wildcard host read as <c>localhost</c>).
+    /// </summary>
+    public Uri? PublicUri { get; set; }
+
+    /// <summary>
+    /// Whether DocSync sits behind a reverse proxy that terminates HTTPS: then <c>X-Forwarded-For</c>
+    /// and <c>X-Forwarded-Proto</c> from <see cref="KnownProxies"/> are trusted (cookies get
+    /// <c>Secure</c>, HSTS is sent). Default <see langword="false"/>.
+    /// </summary>
+    public bool BehindProxy { get; set; }
+
+    /// <summary>The proxies' addresses trusted when <see cref="BehindProxy"/> is on. Default loopback only.</summary>
+    public List<string> KnownProxies { get; set; } = [];
 }

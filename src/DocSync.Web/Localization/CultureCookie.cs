@@ -13,8 +13,14 @@ public static class CultureCookie
     /// <summary>Maps <c>POST /culture</c> (form: <c>culture</c>, <c>returnUrl</c>).</summary>
     /// <param name="app">The endpoint builder.</param>
     public static IEndpointConventionBuilder MapCultureEndpoint(this IEndpointRouteBuilder app) =>
-        app.MapPost("/culture", async (HttpContext context, DocSyncDbContext db) =>
+        app.MapPost("/culture", async (HttpContext context, DocSyncDbContext db, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
+            // A foreign page must not change anyone's language (or anything else) by posting here.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             var culture = form["culture"].ToString();
             if (!Hosting.WebApplicationSetup.Cultures.Contains(culture))
@@ -40,6 +46,6 @@ public static class CultureCookie
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.Cookies.Append(Name, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = context.Request.IsHttps });
     }
 }

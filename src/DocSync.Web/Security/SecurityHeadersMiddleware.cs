@@ -5,7 +5,8 @@ namespace DocSync.Web.Security;
 /// <summary>
 /// Headers that keep the UI's pages from being framed, sniffed or fed foreign scripts. Forms may
 /// post to DocSync and redirect to Dropbox's consent page, nowhere else. The API reference page
-/// (<c>/api/docs</c>) runs its own inline bootstrap, so it gets no script policy.
+/// (<c>/api/docs</c>) runs its own inline bootstrap, so it gets no script policy; no page may be framed.
+/// Over HTTPS (directly, or behind a proxy with <c>DocSync:Web:BehindProxy</c>) every response carries HSTS.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next, DropboxApp dropbox)
 {
@@ -28,9 +29,19 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, DropboxApp
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "same-origin";
-        if (!context.Request.Path.StartsWithSegments("/api/docs"))
+        headers.XFrameOptions = "DENY";
+        if (context.Request.IsHttps)
         {
-            headers.XFrameOptions = "DENY";
+            headers.StrictTransportSecurity = "max-age=31536000";
+        }
+
+        if (context.Request.Path.StartsWithSegments("/api/docs"))
+        {
+            // The reference runs its own inline bootstrap (no script policy), but no page may frame it.
+            headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+        }
+        else
+        {
             // Browsers apply form-action to the redirect that follows a form post: the connect form ends at the consent page.
             headers.ContentSecurityPolicy = dropbox.Available ? $"{Policy} {dropbox.AuthorizeOrigin}" : Policy;
         }

@@ -1,13 +1,15 @@
-using DocSync.Core.Companies;
 using DocSync.Web.Localization;
-using Microsoft.AspNetCore.Identity;
+using DocSync.Web.Security.SignIn;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DocSync.Web.Features.Account;
 
-/// <summary>Sign in with e-mail and password; locked out for a while after repeated failures.</summary>
-public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person> users, Texts texts) : PageModel
+/// <summary>
+/// Sign in with e-mail and password. Attempts are rate-limited per client address and per account
+/// (429 with <c>Retry-After</c>); every failure gives the same answer, whatever the reason.
+/// </summary>
+public sealed class SignInModel(PasswordSignIn passwordSignIn, SignInThrottle throttle, Texts texts) : PageModel
 {
     /// <summary>E-mail.</summary>
     [BindProperty]
@@ -29,22 +31,24 @@ public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person
     /// <summary>Checks the password and signs in.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
-        var person = await users.FindByEmailAsync(Email.Trim());
-        var result = person is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(person, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "-";
+        var decision = throttle.Attempt(client, Email ?? "");
+        if (!decision.Allowed)
         {
-            ModelState.AddModelError(string.Empty, texts["signIn.lockedOut"]);
+            HttpContext.RequestServices.GetRequiredService<Core.Accounts.SecurityAudit>().Throttled(decision.Scope, client);
+            decision.Apply(Response);
+            ModelState.AddModelError(string.Empty, texts.Format("signIn.throttled", decision.Seconds));
             return Page();
         }
 
-        if (!result.Succeeded)
+        var person = await passwordSignIn.SignInAsync(Email ?? "", Password ?? "", client, HttpContext.RequestAborted);
+        if (person is null)
         {
             ModelState.AddModelError(string.Empty, texts["signIn.failed"]);
             return Page();
         }
 
-        CultureCookie.Set(HttpContext, person!.Culture);
+        CultureCookie.Set(HttpContext, person.Culture);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 }

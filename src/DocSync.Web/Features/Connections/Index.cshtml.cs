@@ -74,7 +74,7 @@ public sealed class IndexModel(ConnectionService connections, ConnectionCheck ch
             return Page();
         }
 
-        var redirect = new Uri($"{Request.Scheme}://{Request.Host}/dropbox/callback");
+        var redirect = HttpContext.RequestServices.GetRequiredService<Hosting.PublicLinks>().To("/dropbox/callback");
         await dropbox.EnsureRedirectRegisteredAsync(redirect, HttpContext.RequestAborted);
         var authorization = dropbox.OAuth().CreateAuthorizationRequest(redirect);
         new PendingLink(authorization.State, authorization.CodeVerifier, User.PersonId()!.Value, CompanyId, name!.Trim(), rootFolder ?? "", redirect.ToString())

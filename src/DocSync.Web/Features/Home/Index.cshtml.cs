@@ -12,6 +12,13 @@ public sealed class IndexModel(CompanyAccess access) : PageModel
     public async Task<IActionResult> OnGetAsync()
     {
         var companies = User.PersonId() is { } id ? await access.CompaniesOfAsync(id, HttpContext.RequestAborted) : [];
-        return companies.Count > 0 ? Redirect($"/c/{companies[0].CompanyId}/documents") : Page();
+        if (companies.Count > 0)
+        {
+            return Redirect($"/c/{companies[0].CompanyId}/documents");
+        }
+
+        // Not a member anywhere yet, but invited: the invitations are the way in.
+        var invited = User.PersonId() is { } me ? await HttpContext.RequestServices.GetRequiredService<Core.Invitations.InvitationService>().ForPersonAsync(me, HttpContext.RequestAborted) : [];
+        return invited.Count > 0 ? Redirect("/me/invitations") : Page();
     }
 }

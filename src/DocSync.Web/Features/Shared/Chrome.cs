@@ -17,6 +17,12 @@ public sealed class Chrome(CompanyAccess access, IHttpContextAccessor http, Core
                 c => c.State == Core.Connections.ConnectionState.NeedsRelink)
             : 0;
 
+    /// <summary>How many open invitations the signed-in person has (companies asking them to join).</summary>
+    public async Task<int> OpenInvitationsAsync() =>
+        http.HttpContext?.User.PersonId() is { } id
+            ? (await http.HttpContext.RequestServices.GetRequiredService<Core.Invitations.InvitationService>().ForPersonAsync(id)).Count
+            : 0;
+
     /// <summary>The companies of the signed-in person (empty when signed out).</summary>
     public async Task<IReadOnlyList<CompanyMembership>> CompaniesAsync() =>
         http.HttpContext?.User.PersonId() is { } id ? await access.CompaniesOfAsync(id) : [];
