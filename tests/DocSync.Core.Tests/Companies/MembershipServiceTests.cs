@@ -21,8 +21,7 @@ public sealed class MembershipServiceTests(DatabaseFixture fixture)
         Guid accountant = default;
         foreach (var owner in new[] { a, b })
         {
-            await using var unit = host.Scope(owner);
-            accountant = (await unit.ServiceProvider.GetRequiredService<MembershipService>().AddAsync("Els@Fiduciaire.be", "Els Peeters", CompanyRole.Accountant)).PersonId;
+            accountant = await host.AddMemberAsync(owner, "Els@Fiduciaire.be", "Els Peeters", CompanyRole.Accountant);
         }
 
         await using var anonymous = host.Scope();
@@ -48,26 +47,32 @@ public sealed class MembershipServiceTests(DatabaseFixture fixture)
 
         (await Should.ThrowAsync<ConflictException>(() => members.RemoveAsync(owner.Actor.Id))).Code.ShouldBe("last-owner");
         (await Should.ThrowAsync<ConflictException>(() => members.ChangeRoleAsync(owner.Actor.Id, CompanyRole.Member))).Code.ShouldBe("last-owner");
-        var second = await members.AddAsync("co@example.be", "Co Owner", CompanyRole.Owner);
+        var second = new { PersonId = await host.AddMemberAsync(owner, "co@example.be", "Co Owner", CompanyRole.Owner) };
         await members.ChangeRoleAsync(owner.Actor.Id, CompanyRole.Member);
         (await members.ListAsync()).Select(m => (m.PersonId, m.Role)).ShouldBe([(second.PersonId, CompanyRole.Owner), (owner.Actor.Id, CompanyRole.Member)]);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task AddAsync_AdminGrantingOwner_ThrowsAccessDenied(DatabaseProvider provider)
+    public async Task InviteAsync_AdminGrantingOwner_ThrowsAccessDenied(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(fixture, provider);
         var owner = await host.NewCompanyAsync();
-        await using var unit = host.Scope(owner with { Rights = RoleRights.For(CompanyRole.Admin) });
-        var members = unit.ServiceProvider.GetRequiredService<MembershipService>();
+        var admin = owner with { Rights = RoleRights.For(CompanyRole.Admin) };
+        await using (var unit = host.Scope(admin))
+        {
+            var invitations = unit.ServiceProvider.GetRequiredService<DocSync.Core.Invitations.InvitationService>();
+            (await Should.ThrowAsync<AccessDeniedException>(() => invitations.InviteAsync("x@example.be", "X", CompanyRole.Owner))).Right.ShouldBe(Right.ManageCompany);
+        }
 
-        (await Should.ThrowAsync<AccessDeniedException>(() => members.AddAsync("x@example.be", "X", CompanyRole.Owner))).Right.ShouldBe(Right.ManageCompany);
-        var member = await members.AddAsync("m@example.be", "M", CompanyRole.Member);
-        (await Should.ThrowAsync<ConflictException>(() => members.AddAsync("M@EXAMPLE.BE", "M", CompanyRole.Member))).Code.ShouldBe("already-member");
-        var audit = await unit.ServiceProvider.GetRequiredService<DocSyncDbContext>().AuditEntries
-            .Where(e => e.EntityType == nameof(Membership) && e.ActorId == owner.Actor.Id).ToListAsync();
+        var member = await host.AddMemberAsync(admin, "m@example.be", "M", CompanyRole.Member);
+        await using var again = host.Scope(admin);
+        (await Should.ThrowAsync<ConflictException>(() => again.ServiceProvider.GetRequiredService<DocSync.Core.Invitations.InvitationService>()
+            .InviteAsync("M@EXAMPLE.BE", "M", CompanyRole.Member))).Code.ShouldBe("already-member");
+        var audit = await again.ServiceProvider.GetRequiredService<DocSyncDbContext>().AuditEntries
+            .Where(e => e.EntityType == nameof(Membership)).ToListAsync();
         audit.ShouldHaveSingleItem().Action.ShouldBe("Added");
-        member.Role.ShouldBe(CompanyRole.Member);
+        audit[0].ActorId.ShouldBe(member);
+        (await again.ServiceProvider.GetRequiredService<MembershipService>().ListAsync()).Single(m => m.PersonId == member).Role.ShouldBe(CompanyRole.Member);
     }
 
     [Fact]

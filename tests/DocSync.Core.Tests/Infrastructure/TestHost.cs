@@ -96,5 +96,35 @@ public sealed class TestHost : IAsyncDisposable
         return (await unit.ServiceProvider.GetRequiredService<DocSync.Core.Organizing.BinderService>().CreateAsync(name)).Id;
     }
 
+    /// <summary>Invites <paramref name="email"/> into the company of <paramref name="inviter"/> and has the person accept: a member, as after the real flow.</summary>
+    public async Task<Guid> AddMemberAsync(CompanyScope inviter, string email, string displayName, DocSync.Core.Companies.CompanyRole role)
+    {
+        DocSync.Core.Invitations.IssuedInvitation issued;
+        await using (var unit = Scope(inviter))
+        {
+            issued = await unit.ServiceProvider.GetRequiredService<DocSync.Core.Invitations.InvitationService>().InviteAsync(email, displayName, role);
+        }
+
+        await using (var person = Scope())
+        {
+            // A new person chooses a password through the link; an existing account accepts once signed in.
+            var invitations = person.ServiceProvider.GetRequiredService<DocSync.Core.Invitations.InvitationService>();
+            if ((await invitations.FindByTokenAsync(issued.Token))!.MayChoosePassword)
+            {
+                await invitations.AcceptWithFirstPasswordAsync(issued.Token, p =>
+                {
+                    p.PasswordHash = "test-hash";
+                    return Task.FromResult(Microsoft.AspNetCore.Identity.IdentityResult.Success);
+                });
+            }
+            else
+            {
+                await invitations.AcceptAsync(issued.InvitationId, issued.PersonId);
+            }
+        }
+
+        return issued.PersonId;
+    }
+
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
 }

@@ -268,8 +268,8 @@ public sealed class InboxServiceTests(DatabaseFixture fixture)
         var b = await host.NewCompanyAsync("B BV", "b@example.be");
         var bBinder = await host.NewBinderAsync(b, "B's binder");
 
+        var els = new { PersonId = await host.AddMemberAsync(a, "els@example.be", "Els Peeters", CompanyRole.Accountant) };
         await using var unit = host.Scope(a);
-        var els = await unit.ServiceProvider.GetRequiredService<MembershipService>().AddAsync("els@example.be", "Els Peeters", CompanyRole.Accountant);
         var binder = await unit.ServiceProvider.GetRequiredService<BinderService>().CreateAsync("Purchases");
         var inbox = unit.ServiceProvider.GetRequiredService<InboxService>();
         var item = (await ReceiveAsync(inbox, null, "a.pdf", SampleDocuments.Pdf())).Item;
