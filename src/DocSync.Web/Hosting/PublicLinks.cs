@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace DocSync.Web.Hosting;
@@ -5,22 +7,14 @@ namespace DocSync.Web.Hosting;
 /// <summary>
 /// Absolute links to DocSync, always from the configured public address
 /// (<see cref="WebOptions.PublicUri"/>), never from a request's Host header: a forged Host cannot
-/// send an invitation or an OAuth code elsewhere.
+/// send an invitation or an OAuth code elsewhere. Without the setting, the address DocSync itself
+/// listens on (a wildcard host read as <c>localhost</c>).
 /// </summary>
-public sealed class PublicLinks
+public sealed class PublicLinks(IOptions<WebOptions> options, IServer server, IConfiguration configuration)
 {
-    /// <summary>Reads the public address once.</summary>
-    /// <param name="options">The web settings.</param>
-    /// <param name="configuration">For the <c>Urls</c> fallback.</param>
-    public PublicLinks(IOptions<WebOptions> options, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(configuration);
-        Base = Resolve(options.Value.PublicUri, configuration["urls"] ?? configuration["Urls"]);
-    }
-
     /// <summary>The public address, ending with a slash.</summary>
-    public Uri Base { get; }
+    public Uri Base => Resolve(options.Value.PublicUri,
+        server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? configuration["urls"]);
 
     /// <summary>An absolute link to <paramref name="path"/> (e.g. <c>/invitation/…</c>).</summary>
     /// <param name="path">A path starting with a slash.</param>
@@ -28,7 +22,7 @@ public sealed class PublicLinks
 
     /// <summary>The public address from the setting, else from the first listening URL.</summary>
     /// <param name="configured">The <c>PublicUri</c> setting.</param>
-    /// <param name="urls">The <c>Urls</c> setting.</param>
+    /// <param name="urls">The listening addresses (<c>;</c>-separated).</param>
     internal static Uri Resolve(Uri? configured, string? urls)
     {
         if (configured is not null)

@@ -38,7 +38,7 @@ public static class WebApplicationSetup
             .ValidateOnStart();
         services.AddSingleton<PublicLinks>();
         services.AddOptions<DocSync.Core.Notifications.SmtpOptions>()
-            .PostConfigure<PublicLinks>((smtp, links) => smtp.PublicUri ??= links.Base);
+            .PostConfigure<IOptions<WebOptions>>((smtp, webOptions) => smtp.PublicUri ??= webOptions.Value.PublicUri);
         services.AddOptions<EmbeddedEmulatorOptions>().Bind(configuration.GetSection(EmbeddedEmulatorOptions.Section));
         services.AddDocSyncCore(configuration);
 

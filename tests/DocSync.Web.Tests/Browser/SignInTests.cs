@@ -16,7 +16,7 @@ public sealed class SignInTests(Databases databases, Chromium chromium) : IClass
 
         await page.GotoAsync("/sign-in");
         await page.FillSignInAsync(tenant.OwnerEmail, "not the password");
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The e-mail or the password is not right.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("the e-mail or the password is not right");
         await Assertions.Expect(page.MainHeading()).ToHaveTextAsync("Sign in");
 
         await page.FillSignInAsync(tenant.OwnerEmail);

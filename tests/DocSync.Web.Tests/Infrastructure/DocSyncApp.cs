@@ -35,6 +35,9 @@ public sealed class DocSyncApp : WebApplicationFactory<DocSync.Web.Hosting.WebOp
             ["DocSync:Export:Enabled"] = "false",
             ["DocSync:Collect:Enabled"] = "false",
             ["DocSync:Reading:ReadInboxUploads"] = "false",
+            // Tests sign in often from one address; the tests of the limits set their own.
+            ["DocSync:SignIn:PerAddressPerMinute"] = "100000",
+            ["DocSync:SignIn:PerAccountPerWindow"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -101,12 +104,18 @@ public sealed class DocSyncApp : WebApplicationFactory<DocSync.Web.Hosting.WebOp
         return new TestTenant(this, company.Id, ownerId, $"owner-{slug}@example.com", key.Token);
     }
 
-    /// <summary>Adds <paramref name="personId"/> to <paramref name="companyId"/> with <paramref name="role"/>.</summary>
+    /// <summary>Invites the person with <paramref name="email"/> (an existing account) to <paramref name="companyId"/> with <paramref name="role"/>, and has them accept.</summary>
     public async Task AddMemberAsync(Guid companyId, string email, string displayName, CompanyRole role)
     {
-        await using var scope = Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CompanyContext>().Enter(CompanyScope.System(companyId));
-        await scope.ServiceProvider.GetRequiredService<MembershipService>().AddAsync(email, displayName, role);
+        DocSync.Core.Invitations.IssuedInvitation issued;
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CompanyContext>().Enter(CompanyScope.System(companyId));
+            issued = await scope.ServiceProvider.GetRequiredService<DocSync.Core.Invitations.InvitationService>().InviteAsync(email, displayName, role);
+        }
+
+        await using var accept = Services.CreateAsyncScope();
+        await accept.ServiceProvider.GetRequiredService<DocSync.Core.Invitations.InvitationService>().AcceptAsync(issued.InvitationId, issued.PersonId);
     }
 
     /// <summary>A client sending <paramref name="apiKey"/> as bearer token.</summary>

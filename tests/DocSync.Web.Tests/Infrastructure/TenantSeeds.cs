@@ -23,6 +23,20 @@ public static class TenantSeeds
         return email;
     }
 
+    /// <summary>Invites <paramref name="email"/> as a member (an open invitation); returns the invitation's id.</summary>
+    public static async Task<Guid> InviteAsync(this TestTenant tenant, string email, string displayName)
+    {
+        await using var scope = tenant.EnterCompany();
+        return (await scope.ServiceProvider.GetRequiredService<DocSync.Core.Invitations.InvitationService>().InviteAsync(email, displayName, CompanyRole.Member)).InvitationId;
+    }
+
+    /// <summary>The company's open invitations.</summary>
+    public static async Task<IReadOnlyList<DocSync.Core.Invitations.InvitationInfo>> InvitationsAsync(this TestTenant tenant)
+    {
+        await using var scope = tenant.EnterCompany();
+        return await scope.ServiceProvider.GetRequiredService<DocSync.Core.Invitations.InvitationService>().ListOpenAsync();
+    }
+
     /// <summary>Puts a file in the company's inbox as an upload; returns the item's id.</summary>
     public static async Task<Guid> ReceiveInboxItemAsync(this TestTenant tenant, string fileName, string contentType, byte[] bytes)
     {

@@ -12,16 +12,31 @@ public sealed partial class UiClient : IDisposable
 {
     public const string TokenField = "__RequestVerificationToken";
 
-    private UiClient(HttpClient http) => Http = http;
+    private UiClient(HttpClient http, CookieContainer cookies)
+    {
+        Http = http;
+        Cookies = cookies;
+    }
 
     /// <summary>The client (cookies kept, redirects not followed).</summary>
     public HttpClient Http { get; }
+
+    /// <summary>Its cookies (to copy one elsewhere, as a thief would).</summary>
+    public CookieContainer Cookies { get; }
+
+    /// <summary>A browser-like client that has not signed in.</summary>
+    public static UiClient Anonymous(WebApplicationFactory<DocSync.Web.Hosting.WebOptions> app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var cookies = new CookieContainer();
+        return new UiClient(app.CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies)), cookies);
+    }
 
     /// <summary>Signs in through <c>/sign-in</c> as a browser would: GET the form, POST it with its token.</summary>
     public static async Task<UiClient> SignInAsync(DocSyncApp app, string email, string password = TestTenant.Password)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var client = new UiClient(app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false }));
+        var client = Anonymous(app);
         var token = await client.TokenAsync("/sign-in");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = email, ["Password"] = password, [TokenField] = token });
         using var response = await client.Http.PostAsync("/sign-in", form);

@@ -173,8 +173,9 @@ public sealed class CrossCompanyPageTests(Databases databases)
         var dropFolder = $"/Afgifte {fileText}";
         var channelId = await tenant.CreateChannelAsync(connectionId, binderId, channel, dropFolder);
         var runId = await tenant.SeedCollectionRunAsync(channelId, $"{dropFolder}/{inboxFile}", itemId);
+        var invitationId = await tenant.InviteAsync($"invited-{Guid.NewGuid():N}@example.com", $"Invited to {name}");
         var ids = new PageIds(tenant.CompanyId, document.Id(), document["files"]!.AsArray().Single()!.Id(), itemId, binderId, keyId, personId, connectionId, profileId,
-            channelId, runId);
+            channelId, runId, invitationId);
         return new Side(tenant, ids, [name, number, buyer, binder, inboxFile, member, email, tenant.OwnerEmail, fileText, connection, dropboxEmail, channel, dropFolder]);
     }
 
@@ -190,6 +191,7 @@ public sealed class CrossCompanyPageTests(Databases databases)
             (await api.GetJsonAsync("/api/v1/binders")).ToJsonString(),
             $"audit entries: {await side.Tenant.AuditCountAsync()}",
             .. (await side.Tenant.MembersAsync()).Select(m => $"member {m.PersonId} {m.Role}"),
+            .. (await side.Tenant.InvitationsAsync()).Select(i => $"invitation {i.Id} {i.Email} {i.Role} {i.ExpiresAt:O}"),
             .. (await side.Tenant.ApiKeysAsync()).Select(k => $"key {k.Id} {k.Name} {k.Access} revoked {k.RevokedAt}"),
             .. (await side.Tenant.InboxItemsAsync()).Select(i => $"inbox {i.Id} {i.Status} {i.BinderId} {i.DocumentId}"),
             .. (await side.Tenant.ConnectionsAsync()).Select(c => $"connection {c.Id} {c.Name} {c.State} {c.RootFolder}"),

@@ -2,10 +2,10 @@ namespace DocSync.Web.Tests.Pages;
 
 /// <summary>
 /// The ids a company page can name, in its route (company, document, file, inbox item) or its form
-/// (binder, API key, person, Dropbox connection, export profile), collection channels and runs.
+/// (binder, API key, person, invitation, Dropbox connection, export profile), collection channels and runs.
 /// </summary>
 public sealed record PageIds(Guid CompanyId, Guid DocumentId, Guid FileId, Guid ItemId, Guid BinderId, Guid KeyId, Guid PersonId, Guid ConnectionId,
-    Guid ProfileId = default, Guid ChannelId = default, Guid RunId = default)
+    Guid ProfileId = default, Guid ChannelId = default, Guid RunId = default, Guid InvitationId = default)
 {
     /// <summary>The value of route parameter <paramref name="name"/>.</summary>
     public Guid Route(string name) => name switch
