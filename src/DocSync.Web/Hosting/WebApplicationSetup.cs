@@ -82,6 +82,8 @@ public static class WebApplicationSetup
             services.Configure<ForwardedHeadersOptions>(o =>
             {
                 o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                // Loopback as IPv4 reaching a dual-stack socket is trusted like plain loopback.
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse("::ffff:127.0.0.0/104"));
                 foreach (var proxy in web.KnownProxies)
                 {
                     o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
