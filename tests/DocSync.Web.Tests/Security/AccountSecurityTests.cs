@@ -250,6 +250,7 @@ public sealed partial class AccountSecurityTests(Databases databases)
     public async Task BehindHttpsProxy_SecureCookiesAndHsts_PlainHttpWithout()
     {
         await using var app = await DocSyncApp.StartKestrelAsync(databases, DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["DocSync:Web:BehindProxy"] = "true" });
+        await app.CreateTenantAsync(); // past first-run setup, so /sign-in serves its form (and its antiforgery cookie)
         using var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
         using var http = new HttpClient(handler) { BaseAddress = app.Address };
 
