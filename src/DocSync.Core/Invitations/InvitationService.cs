@@ -79,25 +79,34 @@ public sealed class InvitationService(DocSyncDbContext db, CompanyContext compan
         return new IssuedInvitation(invitation.Id, person.Id, token, invitation.ExpiresAt);
     }
 
-    /// <summary>A new link for an open or expired invitation of the current company (the old link stops working). Needs <see cref="Right.ManagePeople"/>.</summary>
+    /// <summary>
+    /// A new link for an invitation of the current company that was not accepted (open, expired,
+    /// withdrawn or declined): the same address, name and role; any older link stops working.
+    /// Needs <see cref="Right.ManagePeople"/>.
+    /// </summary>
     /// <param name="invitationId">The invitation.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     public async Task<IssuedInvitation> RenewAsync(Guid invitationId, CancellationToken cancellationToken = default)
     {
         company.Demand(Right.ManagePeople);
-        var old = await db.Set<Invitation>().SingleOrDefaultAsync(i => i.Id == invitationId && i.Status == InvitationStatus.Pending, cancellationToken).ConfigureAwait(false)
+        var old = await db.Set<Invitation>().SingleOrDefaultAsync(i => i.Id == invitationId && i.Status != InvitationStatus.Accepted, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("invitation", invitationId);
         return await InviteAsync(old.Email, old.DisplayName, old.Role, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Withdraws an invitation of the current company. Needs <see cref="Right.ManagePeople"/>.</summary>
+    /// <summary>Withdraws an invitation of the current company (withdrawing a closed one changes nothing). Needs <see cref="Right.ManagePeople"/>.</summary>
     /// <param name="invitationId">The invitation.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     public async Task RevokeAsync(Guid invitationId, CancellationToken cancellationToken = default)
     {
         company.Demand(Right.ManagePeople);
-        var invitation = await db.Set<Invitation>().SingleOrDefaultAsync(i => i.Id == invitationId && i.Status == InvitationStatus.Pending, cancellationToken).ConfigureAwait(false)
+        var invitation = await db.Set<Invitation>().SingleOrDefaultAsync(i => i.Id == invitationId, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("invitation", invitationId);
+        if (invitation.Status != InvitationStatus.Pending)
+        {
+            return;
+        }
+
         invitation.Status = InvitationStatus.Revoked;
         invitation.ClosedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
