@@ -54,7 +54,7 @@ public sealed class AppRegistration
 {
     public required string Key { get; init; }
 
-    public required string Secret { get; init; }
+    public required string Secret { get; set; }
 
     public required string Name { get; init; }
 
