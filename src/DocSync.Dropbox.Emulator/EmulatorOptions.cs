@@ -66,6 +66,9 @@ public sealed class EmulatorOptions
     /// </summary>
     public string? AppSecret { get; set; }
 
+    /// <summary>Journal size past which it is folded into a new snapshot (and past the snapshot's size). Tests make it small.</summary>
+    internal long JournalCompactionBytes { get; set; } = Persistence.SnapshotStore.CompactionFloorBytes;
+
     /// <summary>Seed the default world (apps, accounts, a team). Default true.</summary>
     public bool SeedDefaultWorld { get; set; } = true;
 }
