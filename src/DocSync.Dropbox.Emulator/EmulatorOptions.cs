@@ -69,6 +69,12 @@ public sealed class EmulatorOptions
     /// <summary>Journal size past which it is folded into a new snapshot (and past the snapshot's size). Tests make it small.</summary>
     internal long JournalCompactionBytes { get; set; } = Persistence.SnapshotStore.CompactionFloorBytes;
 
+    /// <summary>
+    /// Build shared and temporary links from <c>X-Forwarded-Proto</c> / <c>X-Forwarded-Host</c> (the
+    /// emulator sits behind a TLS front that sets them). Default false: the request's own scheme and host.
+    /// </summary>
+    public bool TrustForwardedHeaders { get; set; }
+
     /// <summary>Seed the default world (apps, accounts, a team). Default true.</summary>
     public bool SeedDefaultWorld { get; set; } = true;
 }

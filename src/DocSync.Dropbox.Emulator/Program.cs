@@ -22,6 +22,7 @@ for (var i = 0; i < args.Length; i++)
         case "--token-lifetime": options.AccessTokenLifetime = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--no-tokens": printTokens = false; break;
         case "--admin-secret": options.AdminSecret = Next(); break;
+        case "--forwarded-headers": options.TrustForwardedHeaders = true; break;
         case "--help" or "-h":
             Console.WriteLine("""
                 DocSync Dropbox emulator
@@ -35,6 +36,7 @@ for (var i = 0; i < args.Length; i++)
                   --redirect-uri URI   register an OAuth redirect URI for the seeded apps (repeatable)
                   --token-lifetime S   lifetime of OAuth access tokens in seconds (default 14400)
                   --no-tokens          do not mint and print a developer token per account
+                  --forwarded-headers  build links from X-Forwarded-Proto/Host (behind a TLS front)
                   --admin-secret S     the secret /_emulator/ calls must send (header X-Emulator-Admin-Secret);
                                        also DOCSYNC_EMULATOR_ADMIN_SECRET; default a random one, printed at start
                 """);
