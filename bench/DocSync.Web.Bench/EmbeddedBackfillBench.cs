@@ -115,11 +115,19 @@ internal static class EmbeddedBackfillBench
         return ok;
     }
 
+    private sealed class NoDropbox : IDropboxConnector
+    {
+        public DocSync.Dropbox.DropboxClient Connect(DropboxConnection connection, string refreshToken) =>
+            throw new NotSupportedException("The bench process does not talk to Dropbox; the server does.");
+    }
+
     private static async Task LinkAndCreateProfileAsync(Dictionary<string, string> settings, string keys, Guid companyId, string accountId, string refreshToken)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build();
         var services = new ServiceCollection().AddLogging().AddDocSyncCore(configuration);
         services.AddDataProtection().SetApplicationName("DocSync").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        // Saving a profile wakes this process's export worker, which never runs here: the server's worker picks the work up.
+        services.AddSingleton<IDropboxConnector, NoDropbox>();
         await using var provider = services.BuildServiceProvider();
         Guid ownerId;
         await using (var unit = provider.CreateAsyncScope())
