@@ -12,12 +12,13 @@ internal sealed class EmulatorProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly HttpClient _admin;
 
-    private EmulatorProcess(Process process, Uri baseUri, string dataDirectory)
+    private EmulatorProcess(Process process, Uri baseUri, string adminSecret, string dataDirectory)
     {
         _process = process;
         BaseUri = baseUri;
         DataDirectory = dataDirectory;
         _admin = new HttpClient { BaseAddress = baseUri };
+        _admin.DefaultRequestHeaders.Add("X-Emulator-Admin-Secret", adminSecret);
     }
 
     public Uri BaseUri { get; }
@@ -29,6 +30,9 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         var port = FreePort();
         var data = Path.Combine(Path.GetTempPath(), "docsync-bench-" + Guid.NewGuid().ToString("N"));
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // The admin API answers only with the secret it was started with.
+        var secret = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        info.Environment["DOCSYNC_EMULATOR_ADMIN_SECRET"] = secret;
         foreach (var arg in new[] { dll, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data", data, "--no-tokens" })
         {
             info.ArgumentList.Add(arg);
@@ -42,7 +46,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
             }
         };
         process.BeginErrorReadLine();
-        var emulator = new EmulatorProcess(process, new Uri($"http://127.0.0.1:{port}/"), data);
+        var emulator = new EmulatorProcess(process, new Uri($"http://127.0.0.1:{port}/"), secret, data);
         for (var i = 0; i < 200; i++)
         {
             try

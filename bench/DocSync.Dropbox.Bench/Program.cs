@@ -35,7 +35,7 @@ if (!File.Exists(dll))
 
 await using var emulator = await EmulatorProcess.StartAsync(dll);
 Console.WriteLine($"emulator: {emulator.BaseUri} (child process), data in {emulator.DataDirectory}");
-var token = (await emulator.AdminAsync(HttpMethod.Post, "tokens", new JsonObject { ["account"] = "alice@example.com" }))["access_token"]!.GetValue<string>();
+var token = (await emulator.AdminAsync(HttpMethod.Post, "tokens", new JsonObject { ["account"] = "bob@example.com" }))["access_token"]!.GetValue<string>();
 var counter = new CountingHandler();
 using var http = new HttpClient(counter) { Timeout = Timeout.InfiniteTimeSpan };
 DropboxClient Client(Action<DropboxClientOptions> configure)

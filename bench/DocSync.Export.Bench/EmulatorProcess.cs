@@ -24,11 +24,12 @@ internal sealed class EmulatorProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly HttpClient _admin;
 
-    private EmulatorProcess(Process process, Uri baseUri)
+    private EmulatorProcess(Process process, Uri baseUri, string adminSecret)
     {
         _process = process;
         BaseUri = baseUri;
         _admin = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(5) };
+        _admin.DefaultRequestHeaders.Add("X-Emulator-Admin-Secret", adminSecret);
     }
 
     public Uri BaseUri { get; }
@@ -39,6 +40,9 @@ internal sealed class EmulatorProcess : IAsyncDisposable
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // The admin API answers only with the secret it was started with.
+        var secret = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        info.Environment["DOCSYNC_EMULATOR_ADMIN_SECRET"] = secret;
         foreach (var arg in new[] { dll, "--port", port.ToString(CultureInfo.InvariantCulture), "--no-tokens" })
         {
             info.ArgumentList.Add(arg);
@@ -54,7 +58,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var emulator = new EmulatorProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var emulator = new EmulatorProcess(process, new Uri($"http://127.0.0.1:{port}/"), secret);
         for (var i = 0; i < 300; i++)
         {
             try

@@ -38,7 +38,18 @@ internal sealed class LoadRunner : IDisposable
         var tallies = _clients.Select(_ => new ClientTally()).ToArray();
         var start = Stopwatch.GetTimestamp();
         var end = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        await Task.WhenAll(_clients.Select((client, i) => Task.Run(() => LoopAsync(client, i, $"{phase}-{i:D3}", end, tallies[i]))));
+        await Task.WhenAll(_clients.Select((client, i) => Task.Run(() => LoopAsync(client, i, $"{phase}-{i:D3}", _ => Stopwatch.GetTimestamp() < end, tallies[i]))));
+        return PhaseResult.From(tallies, Stopwatch.GetElapsedTime(start));
+    }
+
+    /// <summary>Runs every client until <paramref name="count"/> documents were asked for in all.</summary>
+    public async Task<PhaseResult> RunCountAsync(string phase, int count)
+    {
+        var tallies = _clients.Select(_ => new ClientTally()).ToArray();
+        var start = Stopwatch.GetTimestamp();
+        var remaining = (long)count;
+        bool More(long _) => Interlocked.Decrement(ref remaining) >= 0;
+        await Task.WhenAll(_clients.Select((client, i) => Task.Run(() => LoopAsync(client, i, $"{phase}-{i:D3}", More, tallies[i]))));
         return PhaseResult.From(tallies, Stopwatch.GetElapsedTime(start));
     }
 
@@ -50,11 +61,11 @@ internal sealed class LoadRunner : IDisposable
         }
     }
 
-    private async Task LoopAsync(HttpClient client, int seed, string prefix, long end, ClientTally tally)
+    private async Task LoopAsync(HttpClient client, int seed, string prefix, Func<long, bool> more, ClientTally tally)
     {
         // The padding need not be secret, only different: the number in the PDF's text makes every file unique.
         var random = new Random(seed);
-        for (var sequence = 1; Stopwatch.GetTimestamp() < end; sequence++)
+        for (var sequence = 1; more(sequence); sequence++)
         {
             var number = $"{prefix}-{sequence:D6}";
             var pdf = MinimalPdf.Create($"Invoice {number}", _pdfBytes, random);

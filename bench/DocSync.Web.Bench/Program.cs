@@ -9,6 +9,25 @@ using DocSync.Web.Bench;
 // each on its own connection, create invoices with a PDF back to back (multipart, Idempotency-Key) for --warmup
 // seconds (not measured) and --seconds seconds (measured). Errors count both phases; "lost" = documents answered 201
 // minus the count the API lists afterwards; a random sample of 20 is fetched back with its PDF (SHA-256 compared).
+//   ... --embedded-backfill [--documents 10000] [--clients 8] [--pdf-kb 30] [--settle 30]
+// measures instead the server's RSS idle, during and after a backfill of --documents documents (PDF + UBL each)
+// to the Dropbox emulator it embeds (goal: peak < 500 MiB, after within 100 MiB of idle).
+const string Help = """
+    DocSync.Web load benchmark (figures, never assertions)
+      --clients N          API clients creating invoices with a PDF back to back (default 100; 8 with --embedded-backfill)
+      --seconds S          measured seconds (default 60)      --warmup S   unmeasured seconds first (default 5)
+      --provider P         sqlite, postgresql or both (default both)
+      --pdf-kb K           PDF size in KiB (default 30)       --server PATH.dll   the built DocSync.Web.dll
+      --embedded-backfill  instead: server RSS idle, during and after a backfill to the embedded emulator
+      --documents N        documents for --embedded-backfill (default 10000)
+      --settle S           seconds to let the server settle before the idle and after figures (default 30)
+    """;
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(Help);
+    return 0;
+}
+
 var settings = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i < args.Length; i++)
 {
@@ -30,6 +49,13 @@ if (!File.Exists(dll))
 {
     Console.Error.WriteLine($"DocSync.Web not found at {dll}: run `dotnet build DocSync.slnx -c Release` first or pass --server PATH.");
     return 2;
+}
+
+if (settings.ContainsKey("embedded-backfill"))
+{
+    return await EmbeddedBackfillBench.RunAsync(dll, (int)Number("documents", 10_000), (int)Number("clients", 8), (int)(Number("pdf-kb", 30) * 1024), Number("settle", 30))
+        ? 0
+        : 1;
 }
 
 var providers = Setting("provider", "both") switch

@@ -31,6 +31,23 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>VmHWM of the server: its peak resident set since it started.</summary>
     public long PeakRssBytes => ProcStatus("VmHWM:");
 
+    /// <summary>VmRSS of the server: its resident set now.</summary>
+    public long RssBytes => ProcStatus("VmRSS:");
+
+    /// <summary>Starts the peak (VmHWM) from the current resident set; false where the kernel does not allow it.</summary>
+    public bool ResetPeak()
+    {
+        try
+        {
+            File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>CPU time the server has used so far (user + system), from /proc/&lt;pid&gt;/stat.</summary>
     public TimeSpan CpuTime
     {
@@ -187,7 +204,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         return -1;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

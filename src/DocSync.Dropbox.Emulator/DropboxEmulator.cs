@@ -30,8 +30,10 @@ public sealed class DropboxEmulator : IAsyncDisposable
     private readonly SnapshotStore? _snapshots;
 
     private DropboxEmulator(WebApplication app, EmulatorState state, FaultInjector faults, WebhookDispatcher webhooks,
-        DevCertificate? certificate, SnapshotStore? snapshots)
+        DevCertificate? certificate, SnapshotStore? snapshots, AdminGuard guard, string adminSecret)
     {
+        Guard = guard;
+        AdminSecret = adminSecret;
         _app = app;
         State = state;
         Faults = faults;
@@ -41,6 +43,11 @@ public sealed class DropboxEmulator : IAsyncDisposable
     }
 
     public EmulatorState State { get; }
+
+    /// <summary>The secret the admin API requires (header <see cref="AdminGuard.SecretHeader"/>).</summary>
+    public string AdminSecret { get; }
+
+    internal AdminGuard Guard { get; }
 
     public FaultInjector Faults { get; }
 
@@ -58,6 +65,8 @@ public sealed class DropboxEmulator : IAsyncDisposable
     public static async Task<DropboxEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();
+        var adminSecret = options.AdminSecret ?? AdminGuard.NewSecret();
+        var guard = new AdminGuard(adminSecret);
         var state = new EmulatorState(options);
         var faults = new FaultInjector();
         faults.Configure(options.Seed, []);
@@ -71,7 +80,7 @@ public sealed class DropboxEmulator : IAsyncDisposable
         var loaded = false;
         if (options.DataDirectory is not null)
         {
-            snapshots = new SnapshotStore(state, options.DataDirectory);
+            snapshots = new SnapshotStore(state, options.DataDirectory, options.JournalCompactionBytes);
             loaded = snapshots.TryLoad();
         }
         if (!loaded && options.SeedDefaultWorld)
@@ -81,6 +90,17 @@ public sealed class DropboxEmulator : IAsyncDisposable
                 WorldSeeder.Seed(state);
             }
             state.NotifyMutated();
+        }
+        if (loaded && options.AppSecret is { } appSecret)
+        {
+            lock (state.Gate)
+            {
+                if (state.Apps.TryGetValue(WorldSeeder.AppKey, out var seeded) && seeded.Secret != appSecret)
+                {
+                    seeded.Secret = appSecret;
+                    state.NotifyMutated();
+                }
+            }
         }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -106,7 +126,7 @@ public sealed class DropboxEmulator : IAsyncDisposable
         });
         var app = builder.Build();
         var webhooks = new WebhookDispatcher(state);
-        var emulator = new DropboxEmulator(app, state, faults, webhooks, certificate, snapshots);
+        var emulator = new DropboxEmulator(app, state, faults, webhooks, certificate, snapshots, guard, adminSecret);
 
         var routes = new RouteTable();
         ListingRoutes.Register(routes);
@@ -146,6 +166,16 @@ public sealed class DropboxEmulator : IAsyncDisposable
                 }
             }
         });
+        app.Use(async (http, next) =>
+        {
+            // Nothing under /_emulator/ runs before the guard has looked at the request.
+            if (http.Request.Path.StartsWithSegments("/_emulator") && emulator.Guard.Check(http.Request) is { } refusal)
+            {
+                await refusal.ExecuteAsync(http);
+                return;
+            }
+            await next(http);
+        });
         app.Map("/2/{**route}", dispatcher.HandleAsync);
         OAuthEndpoints.Map(app, state);
         LinkEndpoints.Map(app, state);
@@ -155,6 +185,10 @@ public sealed class DropboxEmulator : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(a => new Uri(a)).ToList();
+        foreach (var address in addresses)
+        {
+            emulator.Guard.AllowPort(options.BindAddress, address.Port);
+        }
         var http = addresses.First(a => a.Scheme == "http");
         emulator.BaseUri = new Uri($"http://{options.BindAddress}:{http.Port}/");
         if (addresses.FirstOrDefault(a => a.Scheme == "https") is { } https)
@@ -163,6 +197,12 @@ public sealed class DropboxEmulator : IAsyncDisposable
         }
         return emulator;
     }
+
+    /// <summary>With a data folder, writes the changes not yet written now (they are otherwise written within a quarter second).</summary>
+    public void Persist() => _snapshots?.Flush();
+
+    /// <summary>With a data folder, folds the journal into a new snapshot now.</summary>
+    public void Compact() => _snapshots?.Compact();
 
     /// <summary>Forgets every file, token and session and seeds the default world again.</summary>
     public void ResetWorld()

@@ -54,6 +54,27 @@ public sealed class EmulatorOptions
     /// <summary>Clock; tests pass a fake one. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// The secret every call of the admin API (<c>/_emulator/</c>) must carry, at least 16 characters.
+    /// Default null: a random one per start, read from <see cref="DropboxEmulator.AdminSecret"/>.
+    /// </summary>
+    public string? AdminSecret { get; set; }
+
+    /// <summary>
+    /// Secret of the seeded full-Dropbox app (<c>docsync-dev-app</c>), which also signs its webhooks;
+    /// also applied to a restored data folder. Default null: the public <c>docsync-dev-secret</c>.
+    /// </summary>
+    public string? AppSecret { get; set; }
+
+    /// <summary>Journal size past which it is folded into a new snapshot (and past the snapshot's size). Tests make it small.</summary>
+    internal long JournalCompactionBytes { get; set; } = Persistence.SnapshotStore.CompactionFloorBytes;
+
+    /// <summary>
+    /// Build shared and temporary links from <c>X-Forwarded-Proto</c> / <c>X-Forwarded-Host</c> (the
+    /// emulator sits behind a TLS front that sets them). Default false: the request's own scheme and host.
+    /// </summary>
+    public bool TrustForwardedHeaders { get; set; }
+
     /// <summary>Seed the default world (apps, accounts, a team). Default true.</summary>
     public bool SeedDefaultWorld { get; set; } = true;
 }

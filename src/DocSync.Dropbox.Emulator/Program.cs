@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using DocSync.Dropbox.Emulator;
 using DocSync.Dropbox.Emulator.Model;
 
-var options = new EmulatorOptions { Port = 8180 };
+var options = new EmulatorOptions { Port = 8180, AdminSecret = NullIfEmpty(Environment.GetEnvironmentVariable("DOCSYNC_EMULATOR_ADMIN_SECRET")) };
 var printTokens = true;
 for (var i = 0; i < args.Length; i++)
 {
@@ -21,6 +21,8 @@ for (var i = 0; i < args.Length; i++)
         case "--redirect-uri": options.RedirectUris.Add(Next()); break;
         case "--token-lifetime": options.AccessTokenLifetime = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--no-tokens": printTokens = false; break;
+        case "--admin-secret": options.AdminSecret = Next(); break;
+        case "--forwarded-headers": options.TrustForwardedHeaders = true; break;
         case "--help" or "-h":
             Console.WriteLine("""
                 DocSync Dropbox emulator
@@ -34,6 +36,9 @@ for (var i = 0; i < args.Length; i++)
                   --redirect-uri URI   register an OAuth redirect URI for the seeded apps (repeatable)
                   --token-lifetime S   lifetime of OAuth access tokens in seconds (default 14400)
                   --no-tokens          do not mint and print a developer token per account
+                  --forwarded-headers  build links from X-Forwarded-Proto/Host (behind a TLS front)
+                  --admin-secret S     the secret /_emulator/ calls must send (header X-Emulator-Admin-Secret);
+                                       also DOCSYNC_EMULATOR_ADMIN_SECRET; default a random one, printed at start
                 """);
             return 0;
         default:
@@ -47,7 +52,7 @@ try
 {
     emulator = await DropboxEmulator.StartAsync(options);
 }
-catch (IOException e)
+catch (Exception e) when (e is IOException or ArgumentException)
 {
     // Typically a port already in use: say so in one line, not with a stack trace.
     Console.Error.WriteLine($"The emulator could not start: {e.Message}");
@@ -58,6 +63,10 @@ Console.WriteLine($"Dropbox emulator listening on {emulator.BaseUri}");
 if (emulator.HttpsBaseUri is not null)
 {
     Console.WriteLine($"HTTPS on {emulator.HttpsBaseUri} (trust the CA at {emulator.BaseUri}_emulator/ca.pem)");
+}
+if (options.AdminSecret is null)
+{
+    Console.WriteLine($"Admin API secret (header {DocSync.Dropbox.Emulator.Admin.AdminGuard.SecretHeader}): {emulator.AdminSecret}");
 }
 Console.WriteLine($"Apps: {WorldSeeder.AppKey} / {WorldSeeder.AppSecret} (full Dropbox), {WorldSeeder.AppFolderKey} / {WorldSeeder.AppFolderSecret} (app folder)");
 if (printTokens)
@@ -103,3 +112,5 @@ catch (OperationCanceledException)
 {
 }
 return 0;
+
+static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

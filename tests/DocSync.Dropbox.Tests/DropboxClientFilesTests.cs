@@ -286,15 +286,20 @@ public sealed class DropboxClientFilesTests : EmulatorTest
     }
 
     [Fact]
-    public async Task CreateSharedLinkAsync_PasswordAndExpiry_Applied()
+    public async Task CreateSharedLinkAsync_PasswordAndExpiry_AppliedForAPaidAccount_NotAuthorizedForABasicOne()
     {
+        // Bob's account is "pro"; Alice's is basic, which Dropbox allows only public links without expiry.
+        var bob = NewClient("bob@example.com");
+        await bob.UploadAsync("/p.pdf", "s"u8.ToArray());
         await Alice.UploadAsync("/p.pdf", "s"u8.ToArray());
         var expires = new DateTimeOffset(2099, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-        var link = await Alice.CreateSharedLinkAsync("/p.pdf", new SharedLinkSettings { Password = "secret", Expires = expires });
+        var link = await bob.CreateSharedLinkAsync("/p.pdf", new SharedLinkSettings { Password = "secret", Expires = expires });
+        var refused = await Should.ThrowAsync<DropboxApiException>(() => Alice.CreateSharedLinkAsync("/p.pdf", new SharedLinkSettings { Expires = expires }));
 
         link.Expires.ShouldBe(expires);
         link.LinkPermissions.RequirePassword.ShouldBe(true);
+        refused.Summary.ShouldStartWith("settings_error/not_authorized");
     }
 
     [Fact]

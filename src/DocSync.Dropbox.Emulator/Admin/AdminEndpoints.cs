@@ -21,8 +21,12 @@ internal static class AdminEndpoints
         var state = emulator.State;
         var admin = app.MapGroup("/_emulator");
         admin.MapGet("/state", () => Json(Summary(state, emulator)));
-        admin.MapPost("/reset", () =>
+        Post(admin, "/reset", body =>
         {
+            if (Text(body, "confirm") != "reset")
+            {
+                throw new BadInputException("Resetting forgets every file, token and account: send {\"confirm\": \"reset\"}.");
+            }
             emulator.ResetWorld();
             return Json(Summary(state, emulator));
         });

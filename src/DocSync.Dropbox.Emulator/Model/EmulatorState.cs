@@ -143,6 +143,7 @@ public sealed class EmulatorState
             Surname = surname,
             AccountType = accountType,
             HomeNamespaceId = store.NamespaceId,
+            QuotaBytes = accountType == "basic" ? Account.BasicQuotaBytes : Account.PaidQuotaBytes,
         };
         Accounts.Add(account.AccountId, account);
         return account;

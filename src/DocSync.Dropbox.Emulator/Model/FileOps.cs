@@ -300,7 +300,7 @@ public static class FileOps
                 ? $"{stem} ({n.ToString(CultureInfo.InvariantCulture)}){extension}"
                 : n == 1 ? $"{stem} (conflicted copy){extension}" : $"{stem} (conflicted copy {n.ToString(CultureInfo.InvariantCulture)}){extension}";
             var display = target.ParentDisplay + "/" + candidate;
-            var lower = display.ToLower(CultureInfo.InvariantCulture);
+            var lower = display.Normalize(System.Text.NormalizationForm.FormC).ToLower(CultureInfo.InvariantCulture);
             if (store.Get(lower) is null)
             {
                 return (lower, display);

@@ -10,6 +10,6 @@ public sealed record FileVersion(
     DateTimeOffset ClientModified,
     DateTimeOffset ServerModified)
 {
-    /// <summary>Lower-cased path at the time of this revision.</summary>
-    public string PathLower => PathDisplay.ToLowerInvariant();
+    /// <summary>Lower-cased (and composed, NFC) path at the time of this revision.</summary>
+    public string PathLower => PathDisplay.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant();
 }

@@ -30,7 +30,13 @@ public sealed class Account
     public bool IsTeamAdmin { get; init; }
 
     /// <summary>Storage quota for a personal account, in bytes.</summary>
-    public long QuotaBytes { get; set; } = 2L * 1024 * 1024 * 1024 * 1024;
+    public long QuotaBytes { get; set; } = PaidQuotaBytes;
+
+    /// <summary>Dropbox Basic: 2 GB, reported by users/get_space_usage as 2 GiB.</summary>
+    public const long BasicQuotaBytes = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>Dropbox Plus / Professional ("pro"): 2 TB, reported as 2 TiB.</summary>
+    public const long PaidQuotaBytes = 2L * 1024 * 1024 * 1024 * 1024;
 
     public bool Disabled { get; set; }
 }
@@ -54,7 +60,7 @@ public sealed class AppRegistration
 {
     public required string Key { get; init; }
 
-    public required string Secret { get; init; }
+    public required string Secret { get; set; }
 
     public required string Name { get; init; }
 

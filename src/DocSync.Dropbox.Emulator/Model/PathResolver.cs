@@ -77,7 +77,9 @@ public static class PathResolver
     }
 
     /// <summary>
-    /// Validates an absolute path and returns its lower-case key and NFC display form. Empty
+    /// Validates an absolute path and returns its key (NFC, lower-cased: how paths compare and what
+    /// <c>path_lower</c> shows) and its display form, kept as the client spelled it (a name uploaded in
+    /// NFD keeps its NFD <c>name</c> and <c>path_display</c>, as Dropbox keeps it). Empty
     /// components (a doubled or trailing slash), "." and "..", NUL, broken UTF-16 and names
     /// longer than 255 characters are malformed.
     /// </summary>
@@ -91,16 +93,16 @@ public static class PathResolver
         {
             throw PathProblem.Malformed;
         }
-        string display;
+        string composed;
         try
         {
-            display = path.Normalize(NormalizationForm.FormC);
+            composed = path.Normalize(NormalizationForm.FormC);
         }
         catch (ArgumentException)
         {
             throw PathProblem.Malformed; // lone surrogates
         }
-        foreach (var component in display[1..].Split('/'))
+        foreach (var component in composed[1..].Split('/'))
         {
             if (component.Length == 0 || component is "." or ".." || component.Contains('\0', StringComparison.Ordinal)
                 || component.Length > MaxComponentLength)
@@ -108,7 +110,7 @@ public static class PathResolver
                 throw PathProblem.Malformed;
             }
         }
-        return (display.ToLower(CultureInfo.InvariantCulture), display);
+        return (composed.ToLower(CultureInfo.InvariantCulture), path);
     }
 
     /// <summary>True for names Dropbox refuses to store (desktop.ini, .DS_Store…).</summary>
@@ -125,7 +127,7 @@ public static class PathResolver
         var lowerSoFar = new StringBuilder();
         for (var i = 1; i < components.Length; i++)
         {
-            lowerSoFar.Append('/').Append(components[i].ToLower(CultureInfo.InvariantCulture));
+            lowerSoFar.Append('/').Append(components[i].Normalize(NormalizationForm.FormC).ToLower(CultureInfo.InvariantCulture));
             var existing = i < components.Length - 1 ? store.Get(lowerSoFar.ToString()) : null;
             builder.Append('/').Append(existing?.Name ?? components[i]);
         }

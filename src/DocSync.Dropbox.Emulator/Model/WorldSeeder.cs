@@ -19,7 +19,7 @@ public static class WorldSeeder
 
     public static void Seed(EmulatorState state)
     {
-        state.AddApp(AppKey, AppSecret, "DocSync", appFolder: false);
+        state.AddApp(AppKey, state.Options.AppSecret ?? AppSecret, "DocSync", appFolder: false);
         state.AddApp(AppFolderKey, AppFolderSecret, "DocSync", appFolder: true);
         state.AddAccount(AliceEmail, "Alice", "Martin");
         state.AddAccount(BobEmail, "Bob", "Peeters", "pro");

@@ -54,8 +54,7 @@ internal static class ContentRoutes
             var token = ctx.State.RandomString(43);
             ctx.State.TemporaryLinks[token] = new TemporaryLink(view.Store.NamespaceId, version.Rev,
                 version.PathDisplay[(version.PathDisplay.LastIndexOf('/') + 1)..], ctx.State.Now + TemporaryLinkLifetime);
-            var request = ctx.Http.Request;
-            var link = $"{request.Scheme}://{request.Host}/_links/temp/{token}/{Uri.EscapeDataString(version.PathDisplay[(version.PathDisplay.LastIndexOf('/') + 1)..])}";
+            var link = $"{RouteHelpers.Origin(ctx)}/_links/temp/{token}/{Uri.EscapeDataString(version.PathDisplay[(version.PathDisplay.LastIndexOf('/') + 1)..])}";
             return ValueTask.FromResult(RouteResult.Of(new JsonObject
             {
                 ["metadata"] = Renderer.Untagged(Renderer.Revision(view, version)),

@@ -33,6 +33,26 @@ internal static class RouteHelpers
         }
     }
 
+    /// <summary>
+    /// The scheme and host the client reached (links are served there): the request's own, or with
+    /// <see cref="EmulatorOptions.TrustForwardedHeaders"/> those a TLS front passed in
+    /// <c>X-Forwarded-Proto</c> / <c>X-Forwarded-Host</c>.
+    /// </summary>
+    public static string Origin(CallContext ctx)
+    {
+        var request = ctx.Http.Request;
+        var scheme = request.Scheme;
+        var host = request.Host.Value;
+        if (ctx.State.Options.TrustForwardedHeaders)
+        {
+            // A chain of proxies lists the first (the one the client reached) first.
+            static string? First(string value) => value.Split(',')[0].Trim() is { Length: > 0 } first ? first : null;
+            scheme = First(request.Headers["X-Forwarded-Proto"].ToString()) is { } proto && (proto is "http" or "https") ? proto : scheme;
+            host = First(request.Headers["X-Forwarded-Host"].ToString()) ?? host;
+        }
+        return $"{scheme}://{host}";
+    }
+
     /// <summary>Bytes the caller may still store: a team member shares the team's quota.</summary>
     public static long QuotaBytes(EmulatorState state, Account account) =>
         state.TeamOf(account)?.QuotaBytes ?? account.QuotaBytes;

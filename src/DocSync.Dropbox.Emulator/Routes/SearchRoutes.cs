@@ -73,7 +73,7 @@ internal static class SearchRoutes
         {
             throw RouteErrorException.Nested("path", (scope.Node is null ? PathProblem.NotFound : PathProblem.Of("not_folder")).Error);
         }
-        var tokens = query.Query.ToLower(CultureInfo.InvariantCulture).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var tokens = query.Query.Normalize(System.Text.NormalizationForm.FormC).ToLower(CultureInfo.InvariantCulture).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var store = scope.Store;
         var matches = new List<(JsonObject Metadata, string MatchType, DateTimeOffset Modified)>();
         if (query.Deleted)
@@ -130,7 +130,8 @@ internal static class SearchRoutes
 
     private static bool NameMatches(string pathDisplay, string[] tokens, IReadOnlyList<string> extensions)
     {
-        var name = pathDisplay[(pathDisplay.LastIndexOf('/') + 1)..].ToLower(CultureInfo.InvariantCulture);
+        // Compared composed, as paths are: a name kept in NFD matches a query typed in NFC.
+        var name = pathDisplay[(pathDisplay.LastIndexOf('/') + 1)..].Normalize(System.Text.NormalizationForm.FormC).ToLower(CultureInfo.InvariantCulture);
         if (extensions.Count > 0 && !extensions.Any(e => name.EndsWith("." + e.TrimStart('.').ToLower(CultureInfo.InvariantCulture), StringComparison.Ordinal)))
         {
             return false;

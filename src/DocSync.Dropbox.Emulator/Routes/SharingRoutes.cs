@@ -31,6 +31,18 @@ internal static class SharingRoutes
             expires = DropboxJson.ParseTimestamp(text)
                 ?? throw settings.FieldFail("expires", $"time data '{text}' does not match format '%Y-%m-%dT%H:%M:%SZ'");
         }
+        var wantsPassword = requirePassword || visibility == "password" || audience == "password" || !string.IsNullOrEmpty(password);
+        var wantsTeam = visibility == "team_only" || audience == "team";
+        lock (ctx.State.Gate)
+        {
+            // As the spec's SharedLinkSettingsError.not_authorized says: a basic account may only ask
+            // for public visibility and no expiry (nor a password); audience team needs a team.
+            var basic = ctx.Account.AccountType == "basic" && ctx.State.TeamOf(ctx.Account) is null;
+            if ((basic && (expires is not null || wantsPassword)) || (wantsTeam && ctx.State.TeamOf(ctx.Account) is null))
+            {
+                throw RouteErrorException.Nested("settings_error", DropboxJson.Tag("not_authorized"));
+            }
+        }
         if ((requirePassword || visibility == "password" || audience == "password") && string.IsNullOrEmpty(password))
         {
             throw RouteErrorException.Nested("settings_error", DropboxJson.Tag("invalid_settings"));
@@ -53,11 +65,10 @@ internal static class SharingRoutes
                     : DropboxJson.Tag("shared_link_already_exists", payload));
             }
             var id = ctx.State.RandomString(15).ToLowerInvariant();
-            var request = ctx.Http.Request;
             var link = new SharedLink
             {
                 Id = "id:" + id,
-                Url = $"{request.Scheme}://{request.Host}/s/{id}/{Uri.EscapeDataString(node.Name)}?dl=0",
+                Url = $"{RouteHelpers.Origin(ctx)}/s/{id}/{Uri.EscapeDataString(node.Name)}?dl=0",
                 AccountId = ctx.Account.AccountId,
                 StoreNamespaceId = target.Store.NamespaceId,
                 NodeId = node.Id,

@@ -9,7 +9,10 @@ public sealed class EmbeddedEmulatorOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "DocSync:Dropbox:Emulator";
 
-    /// <summary>Whether to start the embedded emulator. Default <see langword="true"/>.</summary>
+    /// <summary>
+    /// Whether to start the embedded emulator when no Dropbox app key is configured (with an app key
+    /// it never starts). Default <see langword="true"/>.
+    /// </summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>Loopback port of the emulator; 0 picks a free one. Default 8180.</summary>

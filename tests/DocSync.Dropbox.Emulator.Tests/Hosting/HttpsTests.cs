@@ -30,6 +30,7 @@ public sealed class HttpsTests
 
         using var response = await http.SendAsync(request);
         using var plain = new HttpClient();
+        plain.DefaultRequestHeaders.Add(DocSync.Dropbox.Emulator.Admin.AdminGuard.SecretHeader, emulator.AdminSecret);
         var pem = await plain.GetStringAsync(new Uri(emulator.BaseUri, "_emulator/ca.pem"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -37,6 +37,7 @@ public abstract class EmulatorFixture : IAsyncLifetime
     {
         var handler = new HttpClientHandler { AllowAutoRedirect = allowRedirect };
         var http = new HttpClient(handler) { BaseAddress = Emulator.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add(DocSync.Dropbox.Emulator.Admin.AdminGuard.SecretHeader, Emulator.AdminSecret);
         _clients.Add(http);
         return http;
     }
@@ -48,9 +49,10 @@ public abstract class EmulatorFixture : IAsyncLifetime
 
     protected async Task<JsonObject> AdminAsync(string path, JsonNode? body, HttpMethod? method = null)
     {
-        using var request = new HttpRequestMessage(method ?? HttpMethod.Post, "_emulator/" + path)
+        method ??= HttpMethod.Post;
+        using var request = new HttpRequestMessage(method, "_emulator/" + path)
         {
-            Content = body is null ? null : JsonContent.Create(body),
+            Content = body is null && (method == HttpMethod.Get || method == HttpMethod.Delete) ? null : JsonContent.Create(body ?? new JsonObject()),
         };
         using var response = await NewHttp().SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();

@@ -111,15 +111,23 @@ public sealed class PathTests : EmulatorFixture
     }
 
     [Fact]
-    public async Task NfdName_IsStoredAsNfc()
+    public async Task NfdName_KeepsItsSpellingInNameAndPathDisplay_AndComparesComposed()
     {
-        var nfd = "/Cafe\u0301.txt";
+        var nfd = "/Dossier e\u0301te\u0301/Cafe\u0301.txt";
 
         var response = await Alice.PutAsync(nfd, "x");
-        var lookup = await Metadata("/Caf\u00e9.txt");
+        var viaNfc = await Metadata("/Dossier \u00e9t\u00e9/CAF\u00c9.txt");
+        var listed = await Alice.RpcAsync("files/list_folder", new JsonObject { ["path"] = "", ["recursive"] = true });
+        var again = await Alice.UploadAsync("files/upload", new JsonObject { ["path"] = "/Dossier \u00e9t\u00e9/Caf\u00e9.txt" }, "y"u8.ToArray());
 
-        response["name"]!.GetValue<string>().ShouldBe("Caf\u00e9.txt");
-        lookup.Status.ShouldBe(HttpStatusCode.OK);
+        // A client that downloads the tree gets back the name it uploaded.
+        response["name"]!.GetValue<string>().ShouldBe("Cafe\u0301.txt");
+        response["path_display"]!.GetValue<string>().ShouldBe(nfd);
+        response["path_lower"]!.GetValue<string>().ShouldBe("/dossier \u00e9t\u00e9/caf\u00e9.txt");
+        viaNfc.Status.ShouldBe(HttpStatusCode.OK);
+        viaNfc.Object["id"]!.GetValue<string>().ShouldBe(response["id"]!.GetValue<string>());
+        listed.Object["entries"]!.AsArray().Select(e => e!["path_display"]!.GetValue<string>()).ShouldContain(nfd);
+        again.Summary.ShouldStartWith("path/conflict/file/");
     }
 
     [Fact]

@@ -78,7 +78,8 @@ public abstract class EmulatorTest : IAsyncLifetime
     protected async Task<JsonObject> AdminAsync(string path, JsonNode? body)
     {
         using var http = new HttpClient { BaseAddress = Emulator.BaseUri };
-        using var response = await http.PostAsync("_emulator/" + path, body is null ? null : JsonContent.Create(body));
+        http.DefaultRequestHeaders.Add(DocSync.Dropbox.Emulator.Admin.AdminGuard.SecretHeader, Emulator.AdminSecret);
+        using var response = await http.PostAsync("_emulator/" + path, JsonContent.Create(body ?? new JsonObject()));
         var text = await response.Content.ReadAsStringAsync();
         response.IsSuccessStatusCode.ShouldBeTrue(text);
         return JsonNode.Parse(text)!.AsObject();

@@ -23,8 +23,10 @@ public sealed class ConnectionCheckTests(Databases databases)
             ["DocSync:Dropbox:Emulator:DataPath"] = databases.NewFolder(),
         });
         var tenant = await app.CreateTenantAsync("Lumen BV");
-        var emulator = app.Services.GetRequiredService<EmbeddedEmulatorService>().BaseUri.ShouldNotBeNull();
+        var embedded = app.Services.GetRequiredService<EmbeddedEmulatorService>();
+        var emulator = embedded.BaseUri.ShouldNotBeNull();
         using var http = new HttpClient { BaseAddress = emulator };
+        http.DefaultRequestHeaders.Add(DocSync.Dropbox.Emulator.Admin.AdminGuard.SecretHeader, embedded.AdminSecret);
         var minted = (await (await http.PostAsJsonAsync("_emulator/tokens", new { account = WorldSeeder.AliceEmail, refresh = true })).Content.ReadFromJsonAsync<JsonObject>())!;
         Guid connectionId;
         await using (var scope = app.Services.CreateAsyncScope())

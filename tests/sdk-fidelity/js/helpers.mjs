@@ -7,13 +7,14 @@ import { Readable } from 'node:stream';
 import assert from 'node:assert/strict';
 import { Dropbox, DropboxAuth, DropboxResponseError } from 'dropbox';
 
-for (const name of ['EMULATOR_URL', 'EMULATOR_HTTPS_URL', 'EMULATOR_HTTPS_HOST', 'EMULATOR_CA']) {
+for (const name of ['EMULATOR_URL', 'EMULATOR_HTTPS_URL', 'EMULATOR_HTTPS_HOST', 'EMULATOR_CA', 'EMULATOR_ADMIN_SECRET']) {
   if (!process.env[name]) {
     throw new Error(`${name} is not set: run this battery through tests/sdk-fidelity/with-emulator.sh`);
   }
 }
 
 export const ADMIN_URL = process.env.EMULATOR_URL.replace(/\/$/, '');
+export const ADMIN_SECRET = process.env.EMULATOR_ADMIN_SECRET;
 export const HTTPS_URL = process.env.EMULATOR_HTTPS_URL.replace(/\/$/, '');
 export const HTTPS_HOST = process.env.EMULATOR_HTTPS_HOST;
 export const APP_KEY = 'docsync-dev-app';
@@ -130,7 +131,10 @@ export const newAuth = (options = {}) => new DropboxAuth({ ...sdkOptions(), ...o
 export async function admin(method, path, body) {
   const res = await fetch(`${ADMIN_URL}/_emulator${path}`, {
     method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    headers: {
+      'X-Emulator-Admin-Secret': ADMIN_SECRET,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -138,7 +142,7 @@ export async function admin(method, path, body) {
   return text ? JSON.parse(text) : null;
 }
 
-export const resetEmulator = () => admin('POST', '/reset');
+export const resetEmulator = () => admin('POST', '/reset', { confirm: 'reset' });
 export const mintToken = (body) => admin('POST', '/tokens', body);
 export const expireTokens = (body) => admin('POST', '/tokens/expire', body);
 export const setFaults = (rules, seed = 1) => admin('PUT', '/faults', { seed, rules });

@@ -44,7 +44,7 @@ test('create_shared_link_with_settings: folder link with settings; already_exist
   }
   // With settings that could clash, the metadata may be omitted; the shape still validates.
   const clash = await dbxError(dbx.sharingCreateSharedLinkWithSettings({
-    path: '/Share/report.pdf', settings: { audience: { '.tag': 'team' } },
+    path: '/Share/report.pdf', settings: { access: { '.tag': 'viewer' }, allow_download: true },
   }), 409);
   checkErrorBody(CreateSharedLinkWithSettingsError, clash.error, ['shared_link_already_exists']);
 });
@@ -52,14 +52,33 @@ test('create_shared_link_with_settings: folder link with settings; already_exist
 test('create_shared_link_with_settings errors: path not_found, invalid settings', async () => {
   const missing = await dbxError(dbx.sharingCreateSharedLinkWithSettings({ path: '/Share/none.pdf' }), 409);
   checkErrorBody(CreateSharedLinkWithSettingsError, missing.error, ['path', 'not_found']);
-  const badSettings = await dbxError(dbx.sharingCreateSharedLinkWithSettings({
-    path: '/Share/inner/notes.txt', settings: { require_password: true },
+  // A paid (pro) account may ask for a password, so a missing one is invalid rather than unauthorised.
+  const bob = await clientFor(BOB);
+  await bob.filesUpload({ path: '/notes.txt', contents: Buffer.from('notes') });
+  const badSettings = await dbxError(bob.sharingCreateSharedLinkWithSettings({
+    path: '/notes.txt', settings: { require_password: true },
   }), 409);
   checkErrorBody(CreateSharedLinkWithSettingsError, badSettings.error, ['settings_error', 'invalid_settings']);
   const expired = await dbxError(dbx.sharingCreateSharedLinkWithSettings({
     path: '/Share/inner/notes.txt', settings: { expires: '2001-01-01T00:00:00Z' },
   }), 409);
   checkErrorBody(CreateSharedLinkWithSettingsError, expired.error, ['settings_error']);
+});
+
+test('create_shared_link_with_settings: a basic account may not set an expiry, a password or a team audience', async () => {
+  const future = new Date(Date.now() + 86400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  for (const settings of [
+    { expires: future },
+    { requested_visibility: { '.tag': 'password' }, link_password: 's3cret-pass' },
+    { audience: { '.tag': 'team' } },
+  ]) {
+    const refused = await dbxError(dbx.sharingCreateSharedLinkWithSettings({ path: '/Share/inner/notes.txt', settings }), 409);
+    checkErrorBody(CreateSharedLinkWithSettingsError, refused.error, ['settings_error', 'not_authorized']);
+    assert.match(refused.error.error_summary, /^settings_error\/not_authorized\//);
+  }
+  // Nothing was created by the refusals.
+  const listed = (await dbx.sharingListSharedLinks({ path: '/Share/inner/notes.txt', direct_only: true })).result;
+  assert.deepEqual(listed.links, []);
 });
 
 test('list_shared_links: all, by path, direct_only; errors', async () => {

@@ -68,7 +68,8 @@ test('NFC and NFD spellings of one name address the same file', async () => {
   const up = (await dbx.filesUpload({ path: nfd, contents: Buffer.from('nfd') })).result;
   const viaNfc = (await dbx.filesGetMetadata({ path: nfc })).result;
   assert.equal(viaNfc.id, up.id);
-  assert.equal(up.name, 'Caf\u00e9.txt', 'names are stored in NFC');
+  assert.equal(up.name, 'Cafe\u0301.txt', 'a name keeps the spelling it was uploaded with');
+  assert.equal(up.path_lower, '/norm/caf\u00e9.txt', 'path_lower is composed (NFC)');
 });
 
 test('search_v2 finds a non-ASCII name', async () => {

@@ -154,8 +154,10 @@ dropbox_client._DropboxTransport.request = _strict_request
 
 def admin(method, path, body=None):
     data = None if body is None else json.dumps(body).encode("utf-8")
-    request = urllib.request.Request(EMULATOR_URL + "/_emulator" + path, data=data, method=method,
-                                     headers={"Content-Type": "application/json"} if data is not None else {})
+    headers = {"X-Emulator-Admin-Secret": os.environ["EMULATOR_ADMIN_SECRET"]}
+    if data is not None:
+        headers["Content-Type"] = "application/json"
+    request = urllib.request.Request(EMULATOR_URL + "/_emulator" + path, data=data, method=method, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             text = response.read().decode("utf-8")
@@ -165,7 +167,7 @@ def admin(method, path, body=None):
 
 
 def reset():
-    return admin("POST", "/reset", {})
+    return admin("POST", "/reset", {"confirm": "reset"})
 
 
 def accounts():

@@ -65,7 +65,22 @@ class SharedLinkTests(emu.EmulatorTestCase):
         error = self.assertApiError(self.dbx.sharing_create_shared_link_with_settings, "/dup.txt", settings)
         self.assertTrue(error.is_shared_link_already_exists())
 
+    def test_basic_account_settings_not_authorized(self):
+        # The spec (SharedLinkSettingsError.not_authorized): basic users may only ask for public
+        # visibility and cannot set an expiry; a password or a team audience needs more too.
+        self.dbx.files_upload(b"x", "/basic.txt")
+        expires = (datetime.datetime.utcnow() + datetime.timedelta(days=1)).replace(microsecond=0)
+        for settings in (sharing.SharedLinkSettings(expires=expires),
+                         sharing.SharedLinkSettings(requested_visibility=sharing.RequestedVisibility.password,
+                                                    link_password="s3cret-pass"),
+                         sharing.SharedLinkSettings(audience=sharing.LinkAudience.team)):
+            error = self.assertApiError(self.dbx.sharing_create_shared_link_with_settings, "/basic.txt", settings)
+            self.assertTrue(error.is_settings_error() and error.get_settings_error().is_not_authorized(), error)
+        self.assertEqual(self.dbx.sharing_list_shared_links(path="/basic.txt", direct_only=True).links, [])
+
     def test_settings(self):
+        # A paid (pro) account may set an expiry and a password.
+        self.dbx = emu.client(account=emu.BOB)
         self.dbx.files_upload(b"x", "/s.txt")
         expires = (datetime.datetime.utcnow() + datetime.timedelta(days=2)).replace(microsecond=0)
         link = self.dbx.sharing_create_shared_link_with_settings(

@@ -47,13 +47,16 @@ class UnicodeTests(emu.EmulatorTestCase):
         self.assertEqual(meta.name, "ÉCOLE.txt")
         self.assertEqual(meta.path_lower, "/école.txt")
 
-    def test_nfd_names_are_stored_nfc(self):
+    def test_nfd_names_keep_their_spelling_and_compare_composed(self):
         nfd = unicodedata.normalize("NFD", "/Café Noël.txt")
         nfc = unicodedata.normalize("NFC", nfd)
         self.assertNotEqual(nfd, nfc)
         up = self.dbx.files_upload(b"nfd", nfd)
-        self.assertEqual(up.name, nfc[1:])
-        self.assertEqual(up.path_display, nfc)
+        self.assertEqual(up.name, nfd[1:])
+        self.assertEqual(up.path_display, nfd)
+        self.assertEqual(up.path_lower, nfc.lower())
+        listed = self.dbx.files_list_folder("").entries
+        self.assertIn(nfd, [e.path_display for e in listed])
         self.assertEqual(self.dbx.files_get_metadata(nfc).id, up.id)
         self.assertEqual(self.dbx.files_get_metadata(nfd).id, up.id)
         error = self.assertApiError(self.dbx.files_upload, b"again", nfc)

@@ -50,7 +50,7 @@ public sealed class DropboxApp(IOptions<DropboxAppOptions> options, EmbeddedEmul
             OAuthTokenBaseUri = baseUri,
             OAuthAuthorizeBaseUri = baseUri,
             AppKey = WorldSeeder.AppKey,
-            AppSecret = WorldSeeder.AppSecret,
+            AppSecret = emulator.AppSecret,
         };
     }
 
@@ -87,8 +87,12 @@ public sealed class DropboxApp(IOptions<DropboxAppOptions> options, EmbeddedEmul
             return;
         }
 
-        using var response = await Http().PostAsJsonAsync(new Uri(emulator.BaseUri!, "_emulator/apps"),
-            new Dictionary<string, object> { ["key"] = WorldSeeder.AppKey, ["redirect_uris"] = new[] { redirectUri.ToString() } }, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.BaseUri!, "_emulator/apps"))
+        {
+            Content = JsonContent.Create(new Dictionary<string, object> { ["key"] = WorldSeeder.AppKey, ["redirect_uris"] = new[] { redirectUri.ToString() } }),
+        };
+        request.Headers.Add(DocSync.Dropbox.Emulator.Admin.AdminGuard.SecretHeader, emulator.AdminSecret);
+        using var response = await Http().SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
 }
