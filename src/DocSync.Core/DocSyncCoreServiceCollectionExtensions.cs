@@ -57,6 +57,10 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddScoped<DocSync.Core.Connections.ConnectionService>();
         services.TryAddSingleton<DocSync.Core.Connections.ISecretProtector, DocSync.Core.Connections.DataProtectionSecretProtector>();
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton<DocSync.Core.Sync.ConnectionClients>();
+        services.AddSingleton<DocSync.Core.Sync.SyncLoops>();
+        services.AddSingleton<DocSync.Core.Sync.RelinkHandler>();
+        services.AddScoped<DocSync.Core.Sync.SyncLoopStatus>();
         services.AddOptions<DocSync.Core.Export.ExportOptions>().Bind(configuration.GetSection(DocSync.Core.Export.ExportOptions.Section));
         services.AddSingleton<DocSync.Core.Outbox.OutboxSignal>();
         services.AddScoped<DocSync.Core.Export.SyncQueue>();
@@ -72,7 +76,6 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddSingleton<DocSync.Core.Organizing.InboxReader>();
         services.AddOptions<DocSync.Core.Collect.CollectOptions>().Bind(configuration.GetSection(DocSync.Core.Collect.CollectOptions.Section));
         services.AddSingleton<DocSync.Core.Collect.ChannelLocks>();
-        services.AddSingleton<DocSync.Core.Collect.ConnectionClients>();
         services.AddSingleton<DocSync.Core.Collect.CollectWorker>();
         services.AddScoped<DocSync.Core.Collect.CollectRunner>();
         services.AddScoped<DocSync.Core.Collect.CollectService>();
