@@ -10,7 +10,8 @@ namespace DocSync.Core.Sync;
 /// <param name="State">What it is doing. A loop whose holder stopped answering (its lease ran out mid-run) reads as idle.</param>
 /// <param name="Since">Since when.</param>
 /// <param name="Detail">Why, for paused, needs re-link and error.</param>
-public sealed record SyncLoopView(SyncEngine Engine, Guid Key, Guid ConnectionId, SyncLoopState State, DateTimeOffset Since, string? Detail);
+/// <param name="Name">What the loop is for, in people's words (a channel's name); <see langword="null"/> for Export (one loop per connection).</param>
+public sealed record SyncLoopView(SyncEngine Engine, Guid Key, Guid ConnectionId, SyncLoopState State, DateTimeOffset Since, string? Detail, string? Name);
 
 /// <summary>Reads the loops' state of the current company (the query API for pages; the loops write it through <see cref="SyncLoops"/>).</summary>
 public sealed class SyncLoopStatus(DocSyncDbContext db, TimeProvider time)
@@ -29,10 +30,16 @@ public sealed class SyncLoopStatus(DocSyncDbContext db, TimeProvider time)
     private async Task<IReadOnlyList<SyncLoopView>> ReadAsync(IQueryable<SyncLoop> loops, CancellationToken cancellationToken)
     {
         var rows = await loops.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var channelIds = rows.Where(l => l.Engine == SyncEngine.Collect).Select(l => l.Key).ToList();
+        var channels = channelIds.Count == 0
+            ? []
+            : await db.CollectionChannels.AsNoTracking().Where(c => channelIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         return rows
-            .Select(l => new SyncLoopView(l.Engine, l.Key, l.ConnectionId, Effective(l, now), l.StateSince, l.Detail))
-            .OrderBy(l => l.Engine).ThenBy(l => l.Key)
+            .Where(l => l.Engine != SyncEngine.Collect || channels.ContainsKey(l.Key)) // a deleted channel's loop is gone with it
+            .Select(l => new SyncLoopView(l.Engine, l.Key, l.ConnectionId, Effective(l, now), l.StateSince, l.Detail,
+                l.Engine == SyncEngine.Collect ? channels[l.Key] : null))
+            .OrderBy(l => l.Engine).ThenBy(l => l.Name, StringComparer.CurrentCulture)
             .ToList();
     }
 
