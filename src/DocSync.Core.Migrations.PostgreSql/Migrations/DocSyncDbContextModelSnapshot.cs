@@ -167,6 +167,9 @@ namespace DocSync.Core.Migrations.PostgreSql.Migrations
                     b.Property<int>("Items")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(1024)
@@ -240,13 +243,6 @@ namespace DocSync.Core.Migrations.PostgreSql.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("LastRunAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("LeaseOwner")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTimeOffset?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")
@@ -891,13 +887,6 @@ namespace DocSync.Core.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("LastSuccessAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("LeaseOwner")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTimeOffset?>("LeaseUntil")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("Problem")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -1153,13 +1142,6 @@ namespace DocSync.Core.Migrations.PostgreSql.Migrations
                     b.Property<string>("LastErrorCode")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
-
-                    b.Property<string>("LeaseOwner")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTimeOffset?>("LeaseUntil")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
@@ -1485,6 +1467,46 @@ namespace DocSync.Core.Migrations.PostgreSql.Migrations
                     b.HasIndex("ProcessedAt", "Id");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("DocSync.Core.Sync.SyncLoop", b =>
+                {
+                    b.Property<int>("Engine")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StateSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Engine", "Key");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.ToTable("SyncLoops");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -1841,6 +1863,21 @@ namespace DocSync.Core.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocSync.Core.Sync.SyncLoop", b =>
+                {
+                    b.HasOne("DocSync.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DocSync.Core.Connections.DropboxConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -160,6 +160,9 @@ namespace DocSync.Core.Migrations.Sqlite.Migrations
                     b.Property<int>("Items")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(1024)
@@ -233,13 +236,6 @@ namespace DocSync.Core.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastRunAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LeaseOwner")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LeaseUntil")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -882,13 +878,6 @@ namespace DocSync.Core.Migrations.Sqlite.Migrations
                     b.Property<long?>("LastSuccessAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("LeaseOwner")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LeaseUntil")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Problem")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1140,13 +1129,6 @@ namespace DocSync.Core.Migrations.Sqlite.Migrations
                     b.Property<string>("LastErrorCode")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("LeaseOwner")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LeaseUntil")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
@@ -1470,6 +1452,46 @@ namespace DocSync.Core.Migrations.Sqlite.Migrations
                     b.HasIndex("ProcessedAt", "Id");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("DocSync.Core.Sync.SyncLoop", b =>
+                {
+                    b.Property<int>("Engine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StateSince")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Engine", "Key");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.ToTable("SyncLoops");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -1824,6 +1846,21 @@ namespace DocSync.Core.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DocSync.Core.Sync.SyncLoop", b =>
+                {
+                    b.HasOne("DocSync.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DocSync.Core.Connections.DropboxConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

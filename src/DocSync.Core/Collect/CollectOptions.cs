@@ -45,6 +45,22 @@ public sealed class CollectOptions
     /// <summary>How long a channel lease lasts without renewal.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How soon a file whose download or reading failed is tried again (by the first run of any kind
+    /// after it); each next failure triples the delay up to <see cref="MaxRetryDelay"/>. A run Dropbox
+    /// failed is tried again on the same terms. Default 30 s.
+    /// </summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest delay before a failed file or run is tried again. Default 15 minutes.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How failed files and runs are spaced (±20 % jitter, never sooner than Dropbox asked).</summary>
+    public Sync.BackoffShape RetryBackoff() => new(FirstRetryDelay, MaxRetryDelay);
+
+    /// <summary>How a longpoll that failed waits before the next: 2 s doubling up to a minute.</summary>
+    public static Sync.BackoffShape WatchBackoff() => new(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1), 2);
+
     /// <summary>The instance name used in leases.</summary>
     public string Instance => string.IsNullOrWhiteSpace(InstanceId) ? Environment.MachineName : InstanceId;
 }

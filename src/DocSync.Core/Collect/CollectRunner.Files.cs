@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DocSync.Core.Errors;
 using DocSync.Core.Organizing;
 using DocSync.Core.Reading;
+using DocSync.Core.Sync;
 using DocSync.Dropbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +42,6 @@ public sealed partial class CollectRunner
                 {
                     sameContent.Add(new { collected.ContentHash, collected.DropboxFileId, collected.Path });
                 }
-                await RenewLeaseAsync(run, cancellationToken).ConfigureAwait(false);
                 pending.Remove(file.Id);
                 Forget(pending);
             }
@@ -80,6 +80,12 @@ public sealed partial class CollectRunner
         if (settledBefore)
         {
             await KnownAsync(run, source, file, row!, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (row is { Status: CollectedFileStatus.Failed, NextAttemptAt: { } retryAt } && retryAt > time.GetUtcNow() && run.Run.Trigger != CollectTrigger.Manual)
+        {
+            // Failed moments ago: tried again when its backoff is over (the run that falls due then), or by "Run now".
+            run.Run.Known++;
             return;
         }
 
@@ -181,18 +187,18 @@ public sealed partial class CollectRunner
         catch (DropboxApiException e) when (e.StatusCode == 409)
         {
             await FailAsync(run, file, row, CollectReasons.DropboxFailed,
-                $"The file changed or went away before it could be downloaded ({e.ErrorTag}); the next run looks again.", cancellationToken).ConfigureAwait(false);
+                $"The file changed or went away before it could be downloaded ({e.ErrorTag}).", cancellationToken).ConfigureAwait(false);
             return;
         }
         catch (InvalidDataException e)
         {
-            await FailAsync(run, file, row, CollectReasons.CorruptDownload, e.Message + " The next run tries again.", cancellationToken).ConfigureAwait(false);
+            await FailAsync(run, file, row, CollectReasons.CorruptDownload, e.Message, cancellationToken).ConfigureAwait(false);
             return;
         }
-        catch (Exception e) when (IsDropboxFailure(e, cancellationToken))
+        catch (Exception e) when (FailureClassifier.IsDropboxFailure(e, cancellationToken))
         {
-            await FailAsync(run, file, row, CollectReasons.DropboxFailed,
-                $"Downloading failed ({Describe(e)}); the next run tries again.", cancellationToken).ConfigureAwait(false);
+            await FailAsync(run, file, row, CollectReasons.DropboxFailed, $"Downloading failed ({FailureClassifier.Describe(e)}).", cancellationToken,
+                (e as DropboxApiException)?.RetryAfter).ConfigureAwait(false);
             return;
         }
         var downloadMs = (int)clock.ElapsedMilliseconds;
@@ -205,7 +211,18 @@ public sealed partial class CollectRunner
         var name = FileRules.Sanitize(file.Name, FileKinds.Extension(kind));
 
         clock.Restart();
-        var intake = await IntakeAsync(run, content, kind, name, baseRef, cancellationToken).ConfigureAwait(false);
+        Intake intake;
+        try
+        {
+            intake = await IntakeAsync(run, content, kind, name, baseRef, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            // Reading or storing failed (a disk, a temp file): the file is tried again like a failed download.
+            await FailAsync(run, file, row, CollectReasons.StoreFailed, $"Reading or storing it failed ({FailureClassifier.Describe(e)}).", cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
         var storeMs = (int)clock.ElapsedMilliseconds;
         run.ReadMs += intake.ReadMs;
         if (intake.Reason is not null)
@@ -216,6 +233,7 @@ public sealed partial class CollectRunner
 
         Track(row);
         row.Status = CollectedFileStatus.Collected;
+        row.NextAttemptAt = null;
         row.Reason = null;
         row.Detail = intake.Detail;
         row.Rev = file.Rev;
@@ -383,24 +401,36 @@ public sealed partial class CollectRunner
             row.AfterActionDone = true;
             return $"It changed or went away after it was collected ({e.ErrorTag}), so it was left as it is.";
         }
-        catch (Exception e) when (IsDropboxFailure(e, cancellationToken))
+        catch (Exception e) when (FailureClassifier.IsDropboxFailure(e, cancellationToken))
         {
-            return $"Collected; {(run.Channel.AfterCollect == AfterCollect.Delete ? "deleting" : "moving")} it failed ({Describe(e)}) and is tried again on the next run.";
+            return $"Collected; {(run.Channel.AfterCollect == AfterCollect.Delete ? "deleting" : "moving")} it failed ({FailureClassifier.Describe(e)}) and is tried again on the next run.";
         }
     }
 
-    private async Task FailAsync(RunContext run, FileMetadata file, CollectedFile row, string reason, string detail, CancellationToken cancellationToken)
+    /// <summary>
+    /// A failure that may pass (download, reading, storing): the file is tried again by the first run
+    /// of any kind after its backoff (never sooner than Dropbox asked), and the detail says when.
+    /// </summary>
+    private async Task FailAsync(RunContext run, FileMetadata file, CollectedFile row, string reason, string detail, CancellationToken cancellationToken,
+        TimeSpan? retryAfter = null)
     {
         row.Attempts++;
-        await RecordAsync(run, file, row, CollectFileResult.Failed, reason, detail, cancellationToken).ConfigureAwait(false);
+        var retryAt = time.GetUtcNow() + _backoff.Delay(row.Attempts, retryAfter);
+        await RecordAsync(run, file, row, CollectFileResult.Failed, reason, Join(detail, RetryNote(row.Attempts, retryAt)), cancellationToken, retryAt: retryAt)
+            .ConfigureAwait(false);
     }
 
+    /// <summary>Says when a failed file is tried again (UTC, invariant: the UI shows the detail as it is).</summary>
+    internal static string RetryNote(int attempts, DateTimeOffset retryAt) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Attempt {attempts} failed; tried again by the first run after {retryAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.");
+
     private async Task RecordAsync(RunContext run, FileMetadata file, CollectedFile row, CollectFileResult result, string reason, string? detail,
-        CancellationToken cancellationToken, bool keepStatus = false, int downloadMs = 0)
+        CancellationToken cancellationToken, bool keepStatus = false, int downloadMs = 0, DateTimeOffset? retryAt = null)
     {
         Track(row);
         if (!keepStatus)
         {
+            row.NextAttemptAt = retryAt;
             row.Status = result switch
             {
                 CollectFileResult.Skipped => CollectedFileStatus.Skipped,

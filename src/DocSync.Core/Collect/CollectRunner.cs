@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using DocSync.Core.Access;
-using DocSync.Core.Export;
 using DocSync.Core.Organizing;
 using DocSync.Core.Persistence;
 using DocSync.Core.Reading;
+using DocSync.Core.Sync;
 using DocSync.Dropbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -24,6 +23,7 @@ public sealed partial class CollectRunner(
     InboxService inbox,
     DocumentReader reader,
     ChannelLocks locks,
+    SyncLoops loops,
     IOptions<CollectOptions> options,
     TimeProvider time,
     ILogger<CollectRunner> logger)
@@ -32,6 +32,7 @@ public sealed partial class CollectRunner(
     public const string ProcessedFolder = "Processed";
 
     private readonly CollectOptions _options = options.Value;
+    private readonly BackoffPolicy _backoff = new(options.Value.RetryBackoff());
 
     /// <summary>
     /// Runs channel <paramref name="channelId"/> of the current company once. Returns
@@ -49,11 +50,28 @@ public sealed partial class CollectRunner(
         ArgumentNullException.ThrowIfNull(client);
         var wait = trigger == CollectTrigger.Manual ? TimeSpan.FromSeconds(60) : TimeSpan.Zero;
         using var local = await locks.TryTakeAsync(channelId, wait, cancellationToken).ConfigureAwait(false);
-        if (local is null || !await TakeLeaseAsync(channelId, wait, cancellationToken).ConfigureAwait(false))
+        if (local is null)
         {
             return null;
         }
+        var owner = await db.CollectionChannels.AsNoTracking().Where(c => c.Id == channelId).Select(c => new { c.CompanyId, c.ConnectionId })
+            .SingleAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await loops.TryTakeAsync(SyncEngine.Collect, channelId, owner.CompanyId, owner.ConnectionId, new LeaseTerms(_options.Instance, _options.LeaseDuration),
+            SyncLoopState.Listing, wait, cancellationToken).ConfigureAwait(false);
+        if (lease is null)
+        {
+            return null;
+        }
+        await using (lease)
+        {
+            using var held = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+            return await RunHeldAsync(channelId, trigger, client, startedBy, lease, held.Token).ConfigureAwait(false);
+        }
+    }
 
+    private async Task<CollectionRun?> RunHeldAsync(Guid channelId, CollectTrigger trigger, DropboxClient client, Guid? startedBy, LoopLease lease,
+        CancellationToken cancellationToken)
+    {
         var channel = await db.CollectionChannels.SingleAsync(c => c.Id == channelId, cancellationToken).ConfigureAwait(false);
         var connection = await db.DropboxConnections.AsNoTracking().SingleAsync(c => c.Id == channel.ConnectionId, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
@@ -69,7 +87,7 @@ public sealed partial class CollectRunner(
         };
         db.CollectionRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        var context = new RunContext(channel, run, connection.AccountId, client);
+        var context = new RunContext(channel, run, connection.AccountId, client, lease);
         ConnectionNeedsRelinkException? relink = null;
         try
         {
@@ -86,21 +104,33 @@ public sealed partial class CollectRunner(
         }
         catch (DropboxAuthException e)
         {
-            relink = new ConnectionNeedsRelinkException("Dropbox refused DocSync's access (it was revoked or has expired); link the connection again.", e);
+            relink = ConnectionNeedsRelinkException.From(e);
             run.Outcome = CollectRunOutcome.Paused;
             run.Problem = relink.Message;
             run.ProblemCode = "needs-relink";
         }
-        catch (Exception e) when (IsDropboxFailure(e, cancellationToken))
+        catch (Exception e) when (FailureClassifier.IsDropboxFailure(e, cancellationToken))
         {
             run.Outcome = CollectRunOutcome.Failed;
-            run.Problem = "Dropbox could not be reached or failed (" + Describe(e) + "); the next run tries again.";
+            run.Problem = "Dropbox could not be reached or failed (" + FailureClassifier.Describe(e) + "); the next run tries again.";
             run.ProblemCode = CollectReasons.DropboxFailed;
             LogRunFailed(logger, channel.Id, e.GetType().Name);
         }
 
         // A cancelled run ends here without its end: the history shows it as interrupted.
         await FinishAsync(context, CancellationToken.None).ConfigureAwait(false);
+        switch (run.Outcome)
+        {
+            case CollectRunOutcome.Paused when relink is not null:
+                lease.EndIn(SyncLoopState.NeedsRelink, relink.Message);
+                break;
+            case CollectRunOutcome.Paused:
+                lease.EndIn(SyncLoopState.Paused, run.Problem);
+                break;
+            case CollectRunOutcome.Failed:
+                lease.EndIn(SyncLoopState.Error, run.Problem);
+                break;
+        }
         if (relink is not null)
         {
             throw relink;
@@ -124,9 +154,14 @@ public sealed partial class CollectRunner(
             return;
         }
 
-        // Files seen still changing on an earlier look are looked at again, even if the cursor does not show them.
+        // Files seen still changing on an earlier look, and files whose download or reading failed and
+        // whose retry is due, are looked at again, even if the cursor does not show them.
+        var now = time.GetUtcNow();
+        var manual = run.Run.Trigger == CollectTrigger.Manual;
         var waiting = await db.CollectedFiles.AsNoTracking()
-            .Where(f => f.ChannelId == channel.Id && f.Status == CollectedFileStatus.Waiting)
+            .Where(f => f.ChannelId == channel.Id
+                        && (f.Status == CollectedFileStatus.Waiting
+                            || (f.Status == CollectedFileStatus.Failed && f.NextAttemptAt != null && (manual || f.NextAttemptAt <= now))))
             .Select(f => f.DropboxFileId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var id in waiting.Where(id => files.All(f => f.Id != id)))
         {
@@ -136,6 +171,7 @@ public sealed partial class CollectRunner(
             }
         }
 
+        await run.Lease.SetAsync(SyncLoopState.Transferring, cancellationToken: cancellationToken).ConfigureAwait(false);
         await ProcessAsync(run, source, files, cancellationToken).ConfigureAwait(false);
         channel.Cursor = cursor;
     }
@@ -206,7 +242,6 @@ public sealed partial class CollectRunner(
             {
                 files.AddRange(page.Entries.OfType<FileMetadata>().Where(f => Inside(source, f)));
                 last = page.Cursor;
-                await RenewLeaseAsync(run, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (DropboxApiException e) when (e.StatusCode == 409 && e.HasTag("path/" + DropboxErrorTags.NotFound))
@@ -253,8 +288,16 @@ public sealed partial class CollectRunner(
         var now = time.GetUtcNow();
         run.Run.EndedAt = now;
         run.Channel.LastRunAt = now;
-        run.Channel.RecheckAt = run.Run.Waiting > 0 ? now + _options.RecheckDelay : null;
-        run.Channel.LeaseUntil = null;
+        // The next look: soon for a file still changing, when the earliest failed file's retry falls due.
+        var retryAt = await db.CollectedFiles.AsNoTracking()
+            .Where(f => f.ChannelId == run.Channel.Id && f.Status == CollectedFileStatus.Failed && f.NextAttemptAt != null)
+            .MinAsync(f => f.NextAttemptAt, cancellationToken).ConfigureAwait(false);
+        foreach (var tracked in db.CollectedFiles.Local.Where(f => f.Status == CollectedFileStatus.Failed && f.NextAttemptAt is not null))
+        {
+            retryAt = retryAt is null || tracked.NextAttemptAt < retryAt ? tracked.NextAttemptAt : retryAt;
+        }
+        DateTimeOffset? recheckAt = run.Run.Waiting > 0 ? now + _options.RecheckDelay : null;
+        run.Channel.RecheckAt = recheckAt is null || (retryAt is not null && retryAt < recheckAt) ? retryAt : recheckAt;
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -266,54 +309,10 @@ public sealed partial class CollectRunner(
         LogRunFinished(logger, run.Channel.Id, run.Run.Trigger, run.Run.Seen, run.Run.Collected, run.Run.Skipped, run.Run.Failed, run.Run.Waiting);
     }
 
-    private async Task<bool> TakeLeaseAsync(Guid channelId, TimeSpan wait, CancellationToken cancellationToken)
+    private sealed class RunContext(CollectionChannel channel, CollectionRun run, string accountId, DropboxClient client, LoopLease lease)
     {
-        var me = _options.Instance;
-        var deadline = time.GetUtcNow() + wait;
-        while (true)
-        {
-            var now = time.GetUtcNow();
-            var until = now + _options.LeaseDuration;
-            var taken = await db.CollectionChannels
-                .Where(c => c.Id == channelId && (c.LeaseOwner == me || c.LeaseUntil == null || c.LeaseUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseOwner, me).SetProperty(c => c.LeaseUntil, until), cancellationToken).ConfigureAwait(false);
-            if (taken == 1)
-            {
-                return true;
-            }
-            if (now >= deadline)
-            {
-                return false;
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken).ConfigureAwait(false);
-        }
-    }
+        public LoopLease Lease { get; } = lease;
 
-    private async Task RenewLeaseAsync(RunContext run, CancellationToken cancellationToken)
-    {
-        if (run.SinceLease.Elapsed < _options.LeaseDuration / 3)
-        {
-            return;
-        }
-        var me = _options.Instance;
-        var until = time.GetUtcNow() + _options.LeaseDuration;
-        await db.CollectionChannels.Where(c => c.Id == run.Channel.Id && c.LeaseOwner == me)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseUntil, until), cancellationToken).ConfigureAwait(false);
-        run.SinceLease.Restart();
-    }
-
-    private static bool IsDropboxFailure(Exception e, CancellationToken cancellationToken) =>
-        e is DropboxApiException or IOException or HttpRequestException or InvalidDataException
-        || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
-
-    private static string Describe(Exception e) => e switch
-    {
-        DropboxApiException api => api.ErrorTag.Length > 0 ? api.ErrorTag : $"HTTP {api.StatusCode}",
-        _ => e.Message.Length > 200 ? e.Message[..200] : e.Message,
-    };
-
-    private sealed class RunContext(CollectionChannel channel, CollectionRun run, string accountId, DropboxClient client)
-    {
         public CollectionChannel Channel { get; } = channel;
 
         public CollectionRun Run { get; } = run;
@@ -324,8 +323,6 @@ public sealed partial class CollectRunner(
 
         /// <summary>The source folder as the run started with it.</summary>
         public string SourcePath { get; } = channel.SourcePath;
-
-        public Stopwatch SinceLease { get; } = Stopwatch.StartNew();
 
         public int ReadMs { get; set; }
     }

@@ -5,6 +5,7 @@ using DocSync.Core.Companies;
 using DocSync.Core.Connections;
 using DocSync.Core.Errors;
 using DocSync.Core.Export;
+using DocSync.Core.Sync;
 using DocSync.Core.Persistence;
 using DocSync.Core.Validation;
 using DocSync.Dropbox;

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using DocSync.Core.Access;
 using DocSync.Core.Connections;
 using DocSync.Core.Errors;
-using DocSync.Core.Export;
 using DocSync.Core.Persistence;
+using DocSync.Core.Sync;
 using DocSync.Dropbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,11 +19,14 @@ namespace DocSync.Core.Collect;
 /// (in-process lock plus a database lease across instances).
 /// </summary>
 public sealed partial class CollectWorker(
-    IServiceScopeFactory scopes, ConnectionClients clients, IOptions<CollectOptions> options, TimeProvider time, ILogger<CollectWorker> logger)
+    IServiceScopeFactory scopes, ConnectionClients clients, RelinkHandler relink, IOptions<CollectOptions> options, TimeProvider time, ILogger<CollectWorker> logger)
 {
     private readonly CollectOptions _options = options.Value;
     private readonly ILogger _logger = logger;
-    private readonly ConcurrentDictionary<Guid, ChannelLoop> _loops = new();
+    private readonly BackoffPolicy _retry = new(options.Value.RetryBackoff());
+    private readonly BackoffPolicy _watchBackoff = new(CollectOptions.WatchBackoff());
+    private readonly ConcurrentDictionary<Guid, Guid> _companies = new();
+    private SingleFlight<CollectTrigger>? _flights;
     private readonly ConcurrentDictionary<Guid, (CancellationTokenSource Stop, Task Task)> _watchers = new();
     private readonly SemaphoreSlim _refresh = new(0, int.MaxValue);
     private CancellationToken _stopping;
@@ -41,6 +44,13 @@ public sealed partial class CollectWorker(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         _stopping = cancellationToken;
+        // Of asks coalesced into one run, a scheduled one (a full look) wins over a real-time one.
+        var flights = new SingleFlight<CollectTrigger>(
+            (channelId, trigger, stopping) => RunAsync(_companies[channelId], channelId, trigger, null, stopping),
+            trigger => trigger == CollectTrigger.Scheduled ? 1 : 0,
+            (channelId, e) => LogRunFailed(_logger, channelId, e),
+            new BackoffPolicy(CollectOptions.WatchBackoff()), time, cancellationToken);
+        Volatile.Write(ref _flights, flights);
         _started = true;
         CleanTemp();
         while (!cancellationToken.IsCancellationRequested)
@@ -72,7 +82,7 @@ public sealed partial class CollectWorker(
         {
             await watcher.Stop.CancelAsync().ConfigureAwait(false);
         }
-        await Task.WhenAll(_watchers.Values.Select(w => w.Task).Concat(_loops.Values.Select(l => l.Completion))).ConfigureAwait(false);
+        await Task.WhenAll(_watchers.Values.Select(w => w.Task).Append(flights.WhenAllAsync())).ConfigureAwait(false);
     }
 
     /// <summary>Makes the worker look at the channels again now (one was created, changed or deleted).</summary>
@@ -158,12 +168,7 @@ public sealed partial class CollectWorker(
             }
             catch (ConnectionNeedsRelinkException e)
             {
-                clients.Forget(connection.Id);
-                await using (var relink = scopes.CreateAsyncScope())
-                {
-                    relink.ServiceProvider.GetRequiredService<CompanyContext>().Enter(CompanyScope.System(companyId));
-                    await relink.ServiceProvider.GetRequiredService<ConnectionService>().MarkNeedsRelinkAsync(connection.Id, e.Message, CancellationToken.None).ConfigureAwait(false);
-                }
+                await relink.HandleAsync(SyncEngine.Collect, companyId, connection.Id, e).ConfigureAwait(false);
                 if (trigger == CollectTrigger.Manual)
                 {
                     throw new ConflictException("connectionId", "needs-relink", e.Message);
@@ -175,10 +180,16 @@ public sealed partial class CollectWorker(
             {
                 var now = time.GetUtcNow();
                 var next = CollectSchedule.Next(channel.Schedule, channel.TimeZone, now);
-                // A run Dropbox failed is tried again within 15 minutes, not a day later.
-                if (run.Outcome == CollectRunOutcome.Failed && (next is null || next > now.AddMinutes(15)))
+                if (run.Outcome == CollectRunOutcome.Failed)
                 {
-                    next = now.AddMinutes(15);
+                    // A run Dropbox failed is tried again after a backoff (growing while runs keep failing), not a day later.
+                    var failedInARow = await db.CollectionRuns.AsNoTracking().Where(r => r.ChannelId == channelId && r.Trigger == CollectTrigger.Scheduled)
+                        .OrderByDescending(r => r.StartedAt).Take(10).Select(r => r.Outcome).ToListAsync(CancellationToken.None).ConfigureAwait(false);
+                    var retry = now + _retry.Delay(Math.Max(1, failedInARow.TakeWhile(o => o == CollectRunOutcome.Failed).Count()));
+                    if (next is null || next > retry)
+                    {
+                        next = retry;
+                    }
                 }
                 await db.CollectionChannels.Where(c => c.Id == channelId)
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.NextRunAt, next), CancellationToken.None).ConfigureAwait(false);
@@ -333,7 +344,7 @@ public sealed partial class CollectWorker(
                 LogWatchFailed(logger, channelId, e.GetType().Name);
                 try
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(60, 2 << Math.Min(failures, 5))), time, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(_watchBackoff.Delay(failures, (e as DropboxApiException)?.RetryAfter), time, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -346,86 +357,13 @@ public sealed partial class CollectWorker(
     /// <summary>Asks for a run of the channel; the task completes when a run that started after the ask has ended.</summary>
     private Task Trigger(Guid channelId, Guid companyId, CollectTrigger trigger)
     {
-        if (!_started || _stopping.IsCancellationRequested)
+        var flights = Volatile.Read(ref _flights);
+        if (!_started || flights is null || _stopping.IsCancellationRequested)
         {
             return Task.CompletedTask;
         }
-        return _loops.GetOrAdd(channelId, id => new ChannelLoop(this, id, companyId)).Wake(trigger);
-    }
-
-    /// <summary>One channel's runs: at most one at a time; asks during a run make one more run (a scheduled ask wins over a real-time one).</summary>
-    private sealed class ChannelLoop(CollectWorker worker, Guid channelId, Guid companyId)
-    {
-        private readonly Lock _gate = new();
-        private CollectTrigger? _pending;
-        private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private bool _running;
-        private Task _task = Task.CompletedTask;
-
-        public Task Completion
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _task;
-                }
-            }
-        }
-
-        public Task Wake(CollectTrigger trigger)
-        {
-            lock (_gate)
-            {
-                _pending = _pending == CollectTrigger.Scheduled ? _pending : trigger;
-                var next = _next.Task;
-                if (!_running)
-                {
-                    _running = true;
-                    _task = Task.Run(RunAsync);
-                }
-                return next;
-            }
-        }
-
-        private async Task RunAsync()
-        {
-            while (true)
-            {
-                CollectTrigger trigger;
-                TaskCompletionSource done;
-                lock (_gate)
-                {
-                    if (_pending is null || worker._stopping.IsCancellationRequested)
-                    {
-                        _running = false;
-                        _next.TrySetResult();
-                        _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
-                        return;
-                    }
-                    trigger = _pending.Value;
-                    _pending = null;
-                    done = _next;
-                    _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
-                }
-
-                try
-                {
-                    await worker.RunAsync(companyId, channelId, trigger, null, worker._stopping).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (worker._stopping.IsCancellationRequested)
-                {
-                }
-                catch (Exception e)
-                {
-                    LogRunFailed(worker._logger, channelId, e);
-                }
-                finally
-                {
-                    done.TrySetResult();
-                }
-            }
-        }
+        _companies[channelId] = companyId;
+        return flights.Wake(channelId, trigger);
     }
 
     [LoggerMessage(EventId = 5101, Level = LogLevel.Error, Message = "The collect worker failed; it tries again")]

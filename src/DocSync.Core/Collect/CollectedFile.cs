@@ -45,6 +45,9 @@ public sealed class CollectedFile : ICompanyScoped, IAuditExempt
     /// <summary>Failed attempts so far (a failure that may pass is retried by later runs).</summary>
     public int Attempts { get; set; }
 
+    /// <summary>A failure that may pass: not tried again before this moment (backoff); every run of any kind tries it after.</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
     /// <summary>The first inbox item made from it.</summary>
     public Guid? InboxItemId { get; set; }
 

@@ -69,12 +69,6 @@ public sealed class CollectionChannel : ICompanyScoped
     /// <summary>When the last run ended.</summary>
     public DateTimeOffset? LastRunAt { get; set; }
 
-    /// <summary>The instance running the channel now, if any.</summary>
-    public string? LeaseOwner { get; set; }
-
-    /// <summary>Until when <see cref="LeaseOwner"/> holds the channel.</summary>
-    public DateTimeOffset? LeaseUntil { get; set; }
-
     /// <summary>When the channel was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 

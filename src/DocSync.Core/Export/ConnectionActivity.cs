@@ -5,7 +5,8 @@ namespace DocSync.Core.Export;
 
 /// <summary>
 /// The live side of a connection, kept apart from its settings so the busy loop does not write
-/// audit entries: when it last delivered, what stops it now, and which instance runs its loop.
+/// audit entries: when it last delivered and what stops it now (the loop's lease and state are a
+/// <see cref="Sync.SyncLoop"/>).
 /// </summary>
 public sealed class ConnectionActivity : ICompanyScoped, IAuditExempt
 {
@@ -29,10 +30,4 @@ public sealed class ConnectionActivity : ICompanyScoped, IAuditExempt
 
     /// <summary>Since when.</summary>
     public DateTimeOffset? ProblemAt { get; set; }
-
-    /// <summary>The instance running the connection's loop.</summary>
-    public string? LeaseOwner { get; set; }
-
-    /// <summary>Until when that instance holds the loop.</summary>
-    public DateTimeOffset? LeaseUntil { get; set; }
 }

@@ -1,3 +1,4 @@
+using DocSync.Core.Sync;
 using DocSync.Dropbox;
 using Microsoft.Extensions.Logging;
 
@@ -35,7 +36,7 @@ public sealed partial class ExportExecutor
             {
                 result = await client.MoveBatchAsync(chunk.Select(m => (From(m.Op.DropboxId, m.Op.FromPath), m.Op.ToPath)).ToList(), cancellationToken: cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (IsDropboxFailure(e, cancellationToken))
+            catch (Exception e) when (FailureClassifier.IsDropboxFailure(e, cancellationToken))
             {
                 var outcome = Classify(e);
                 foreach (var (w, op) in chunk)
@@ -64,7 +65,7 @@ public sealed partial class ExportExecutor
                     {
                         atTarget = await client.TryGetMetadataAsync(op.ToPath, cancellationToken).ConfigureAwait(false);
                     }
-                    catch (Exception e) when (IsDropboxFailure(e, cancellationToken))
+                    catch (Exception e) when (FailureClassifier.IsDropboxFailure(e, cancellationToken))
                     {
                         Fail(w, Classify(e), outcomes, SyncAction.Move, op.ToPath);
                         continue;
@@ -113,7 +114,7 @@ public sealed partial class ExportExecutor
             {
                 result = await client.DeleteBatchAsync(chunk.Select(d => From(d.Op.DropboxId, d.Op.Path)).ToList(), cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (IsDropboxFailure(e, cancellationToken))
+            catch (Exception e) when (FailureClassifier.IsDropboxFailure(e, cancellationToken))
             {
                 var outcome = Classify(e);
                 foreach (var (w, op) in chunk)
@@ -203,7 +204,7 @@ public sealed partial class ExportExecutor
             {
                 there = await client.TryGetMetadataAsync(op.Path, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (IsDropboxFailure(e, cancellationToken))
+            catch (Exception e) when (FailureClassifier.IsDropboxFailure(e, cancellationToken))
             {
                 Fail(w, Classify(e), outcomes, SyncAction.Upload, op.Path);
                 continue;
@@ -284,7 +285,4 @@ public sealed partial class ExportExecutor
 
     /// <summary>Our file by id when known, else by path (a file whose upload was never confirmed).</summary>
     private static string From(string dropboxId, string path) => dropboxId.Length > 0 ? dropboxId : path;
-
-    private static bool IsDropboxFailure(Exception e, CancellationToken cancellationToken) =>
-        e is DropboxApiException or IOException or HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 }

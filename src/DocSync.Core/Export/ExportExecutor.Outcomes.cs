@@ -1,4 +1,5 @@
 using DocSync.Core.Persistence;
+using DocSync.Core.Sync;
 using DocSync.Dropbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,34 +29,18 @@ public sealed partial class ExportExecutor
 {
     private static TaskOutcome Classify(BatchUploadResult result) => ClassifyTag(result.ErrorTag ?? DropboxErrorTags.Other, result.Error);
 
-    private static TaskOutcome Classify(Exception error) => error switch
-    {
-        DropboxApiException api => ClassifyTag(api.ErrorTag.Length > 0 ? api.ErrorTag : $"http_{api.StatusCode}", api),
-        _ => new TaskOutcome(OutcomeKind.Retry, DropboxErrorTags.NetworkError, "Dropbox could not be reached: " + error.Message, Error: error),
-    };
+    private static TaskOutcome Classify(Exception error) => From(FailureClassifier.Classify(error));
 
-    private static TaskOutcome ClassifyTag(string tag, Exception? error)
+    private static TaskOutcome ClassifyTag(string tag, Exception? error) => From(FailureClassifier.ClassifyTag(tag, error));
+
+    /// <summary>The kernel's classification as a task outcome (a blocked connection does not count an attempt).</summary>
+    private static TaskOutcome From(SyncFailure failure) => failure.Kind switch
     {
-        if (error is DropboxAuthException)
-        {
-            return new TaskOutcome(OutcomeKind.Relink, tag, "Dropbox refused DocSync's access (it was revoked or has expired); link the connection again.", Error: error);
-        }
-        if (tag.Contains(DropboxErrorTags.InsufficientSpace, StringComparison.Ordinal))
-        {
-            return new TaskOutcome(OutcomeKind.Blocked, DropboxErrorTags.InsufficientSpace,
-                "The Dropbox account is full: free some space or upgrade it; DocSync keeps every file queued and tries again.", CountsAttempt: false);
-        }
-        if (tag.Contains(DropboxErrorTags.MalformedPath, StringComparison.Ordinal) || tag.Contains(DropboxErrorTags.DisallowedName, StringComparison.Ordinal))
-        {
-            return TaskOutcome.Dead(tag, $"Dropbox refused the path ({tag}); change the layout, then retry.");
-        }
-        if (tag.Contains(DropboxErrorTags.NoWritePermission, StringComparison.Ordinal) || tag.Contains("team_folder", StringComparison.Ordinal))
-        {
-            return TaskOutcome.Dead(tag, $"The account may not write there ({tag}); choose another folder, then retry.");
-        }
-        var retryAfter = (error as DropboxApiException)?.RetryAfter;
-        return new TaskOutcome(OutcomeKind.Retry, tag, $"Dropbox answered {tag}; trying again later.", retryAfter, Error: error);
-    }
+        SyncFailureKind.NeedsRelink => new TaskOutcome(OutcomeKind.Relink, failure.Code, failure.Message, Error: failure.Error),
+        SyncFailureKind.ConnectionBlocked => new TaskOutcome(OutcomeKind.Blocked, failure.Code, failure.Message, CountsAttempt: false),
+        SyncFailureKind.ItemDead => TaskOutcome.Dead(failure.Code, failure.Message),
+        _ => new TaskOutcome(OutcomeKind.Retry, failure.Code, failure.Message, failure.RetryAfter, Error: failure.Error),
+    };
 
     /// <summary>The exported rows of a round, changed as Dropbox answers.</summary>
     private sealed class ExportedRows(DocSyncDbContext db, List<ExportedFile> rows, DateTimeOffset now)
@@ -166,7 +151,6 @@ public sealed partial class ExportExecutor
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             completed = retrying = dead = 0;
-            var jitter = Random.Shared;
             foreach (var byGeneration in tasks.Where(t => outcomes[t.Id].Kind == OutcomeKind.Done).GroupBy(t => t.Generation))
             {
                 foreach (var chunk in byGeneration.Select(t => t.Id).Chunk(400))
@@ -186,7 +170,7 @@ public sealed partial class ExportExecutor
                 var attempts = task.Attempts + (outcome.CountsAttempt ? 1 : 0);
                 var giveUp = outcome.Kind == OutcomeKind.Dead || attempts >= _options.MaxAttempts;
                 var next = outcome.Kind == OutcomeKind.Blocked ? now + _options.QuotaRetryDelay
-                    : outcome.CountsAttempt ? now + SyncBackoff.Delay(attempts, outcome.RetryAfter, _options, jitter.NextDouble())
+                    : outcome.CountsAttempt ? now + _backoff.Delay(attempts, outcome.RetryAfter)
                     : now;
                 DateTimeOffset? deadAt = giveUp ? now : null;
                 var code = outcome.Code.Length > 128 ? outcome.Code[..128] : outcome.Code;

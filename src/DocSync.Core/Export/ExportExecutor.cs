@@ -4,6 +4,7 @@ using DocSync.Core.Blobs;
 using DocSync.Core.Connections;
 using DocSync.Core.Documents;
 using DocSync.Core.Persistence;
+using DocSync.Core.Sync;
 using DocSync.Dropbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public sealed partial class ExportExecutor(
     DocSyncDbContext db, CompanyContext companyContext, BlobStore blobs, IOptions<ExportOptions> options, TimeProvider time, ILogger<ExportExecutor> logger)
 {
     private readonly ExportOptions _options = options.Value;
+    private readonly BackoffPolicy _backoff = new(options.Value.RetryBackoff());
     private readonly List<SyncLogEntry> _log = [];
 
     /// <summary>Runs one round for <paramref name="connectionId"/> with <paramref name="client"/>.</summary>
@@ -30,7 +32,17 @@ public sealed partial class ExportExecutor(
     /// <param name="client">A client acting for the connection.</param>
     /// <param name="cancellationToken">Stops the round (nothing half-recorded: the next round redoes it).</param>
     /// <exception cref="ConnectionNeedsRelinkException">Dropbox refused the grant.</exception>
-    public async Task<ExportRunResult> RunOnceAsync(Guid companyId, Guid connectionId, DropboxClient client, CancellationToken cancellationToken = default)
+    public Task<ExportRunResult> RunOnceAsync(Guid companyId, Guid connectionId, DropboxClient client, CancellationToken cancellationToken = default) =>
+        RunOnceAsync(companyId, connectionId, client, null, cancellationToken);
+
+    /// <summary>Runs one round for <paramref name="connectionId"/> with <paramref name="client"/>, telling the loop's <paramref name="lease"/> what it does.</summary>
+    /// <param name="companyId">The connection's company.</param>
+    /// <param name="connectionId">The connection.</param>
+    /// <param name="client">A client acting for the connection.</param>
+    /// <param name="lease">The loop's lease (its state shows planning, then transferring), if a loop runs the round.</param>
+    /// <param name="cancellationToken">Stops the round (nothing half-recorded: the next round redoes it).</param>
+    /// <exception cref="ConnectionNeedsRelinkException">Dropbox refused the grant.</exception>
+    public async Task<ExportRunResult> RunOnceAsync(Guid companyId, Guid connectionId, DropboxClient client, LoopLease? lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         companyContext.Enter(CompanyScope.System(companyId));
@@ -42,6 +54,10 @@ public sealed partial class ExportExecutor(
             .OrderByDescending(t => t.Priority).ThenBy(t => t.Id)
             .Take(_options.BatchSize)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (lease is not null && tasks.Count > 0)
+        {
+            await lease.SetAsync(SyncLoopState.Planning, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
         if (tasks.Count == 0)
         {
             return ExportRunResult.Idle(await NextDueAsync(connectionId, enabled, cancellationToken).ConfigureAwait(false));
@@ -78,6 +94,10 @@ public sealed partial class ExportExecutor(
             }
         }
 
+        if (lease is not null)
+        {
+            await lease.SetAsync(SyncLoopState.Transferring, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
         await ExecuteAsync(work, client, source, exported, outcomes, cancellationToken).ConfigureAwait(false);
         return await RecordAsync(connectionId, companyId, tasks, outcomes, cancellationToken).ConfigureAwait(false);
     }

@@ -36,6 +36,12 @@ public sealed class ExportOptions
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How a failed task's retries are spaced: <see cref="FirstRetryDelay"/> tripling up to <see cref="MaxRetryDelay"/>, ±20 % jitter.</summary>
+    public Sync.BackoffShape RetryBackoff() => new(FirstRetryDelay, MaxRetryDelay);
+
+    /// <summary>How long a connection's loop waits after an unexpected failure before its next round: 2 s doubling up to a minute.</summary>
+    public Sync.BackoffShape LoopBackoff() => new(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1), 2);
+
     /// <summary>The effective instance id.</summary>
     public string Instance => string.IsNullOrWhiteSpace(InstanceId) ? Environment.MachineName : InstanceId;
 }

@@ -12,8 +12,3 @@ public sealed record ExportRunResult(int Tasks, int Completed, int Retrying, int
     /// <param name="nextDue">When the earliest waiting task falls due.</param>
     public static ExportRunResult Idle(DateTimeOffset? nextDue) => new(0, 0, 0, 0, nextDue);
 }
-
-/// <summary>Dropbox refused the connection's grant: the connection needs linking again; nothing queued is lost.</summary>
-/// <param name="message">Why.</param>
-/// <param name="inner">Dropbox's refusal.</param>
-public sealed class ConnectionNeedsRelinkException(string message, Exception? inner = null) : Exception(message, inner);

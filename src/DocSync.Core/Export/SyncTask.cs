@@ -46,12 +46,6 @@ public sealed class SyncTask : ICompanyScoped, IAuditExempt
     /// <summary>The last failure, for people.</summary>
     public string? LastError { get; set; }
 
-    /// <summary>The instance working on it, while it does.</summary>
-    public string? LeaseOwner { get; set; }
-
-    /// <summary>Until when that instance holds it.</summary>
-    public DateTimeOffset? LeaseUntil { get; set; }
-
     /// <summary>When it was first asked for.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 }

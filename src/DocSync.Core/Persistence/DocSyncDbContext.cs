@@ -97,6 +97,9 @@ public sealed partial class DocSyncDbContext : IdentityUserContext<Person, Guid>
     /// <summary>The live state of each connection's loop.</summary>
     public DbSet<Export.ConnectionActivity> ConnectionActivities => Set<Export.ConnectionActivity>();
 
+    /// <summary>Every engine's loops: lease and state.</summary>
+    public DbSet<Sync.SyncLoop> SyncLoops => Set<Sync.SyncLoop>();
+
     /// <summary>Collection channels.</summary>
     public DbSet<Collect.CollectionChannel> CollectionChannels => Set<Collect.CollectionChannel>();
 

@@ -135,7 +135,7 @@ public static class WebApplicationSetup
         services.AddOptions<Features.Connections.DropboxAppOptions>().Bind(configuration.GetSection(Features.Connections.DropboxAppOptions.Section));
         services.AddHttpClient(Features.Connections.DropboxApp.HttpClientName);
         services.AddSingleton<Features.Connections.DropboxApp>();
-        services.AddSingleton<DocSync.Core.Export.IDropboxConnector>(sp => sp.GetRequiredService<Features.Connections.DropboxApp>());
+        services.AddSingleton<DocSync.Core.Sync.IDropboxConnector>(sp => sp.GetRequiredService<Features.Connections.DropboxApp>());
         services.AddHostedService<SyncWorkerService>();
         services.AddHostedService<CollectWorkerService>();
         services.AddHostedService<InboxReaderService>();

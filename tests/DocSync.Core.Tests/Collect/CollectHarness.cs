@@ -2,6 +2,7 @@ using DocSync.Core.Access;
 using DocSync.Core.Collect;
 using DocSync.Core.Connections;
 using DocSync.Core.Export;
+using DocSync.Core.Sync;
 using DocSync.Core.Organizing;
 using DocSync.Core.Persistence;
 using DocSync.Core.Rendering;
@@ -88,6 +89,9 @@ public sealed class CollectHarness : IAsyncDisposable
         services.Configure<CollectOptions>(o =>
         {
             o.StableAge = TimeSpan.Zero;
+            // A failed file is tried again by the next run (tests of the backoff itself set their own delays).
+            o.FirstRetryDelay = TimeSpan.FromMilliseconds(1);
+            o.MaxRetryDelay = TimeSpan.FromMilliseconds(1);
             o.InstanceId = "test-" + Guid.NewGuid().ToString("N")[..8];
             collect?.Invoke(o);
         });

@@ -3,6 +3,7 @@ using DocSync.Core.Collect;
 using DocSync.Core.Companies;
 using DocSync.Core.Connections;
 using DocSync.Core.Export;
+using DocSync.Core.Sync;
 using DocSync.Core.Organizing;
 using DocSync.Core.Persistence;
 using DocSync.Core.Rendering;

@@ -93,6 +93,12 @@ public sealed class ExportFlowTests(Databases databases, Chromium chromium) : IC
         after.Id.ShouldBe(before.Id);
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("table.log tbody tr").First).ToContainTextAsync("New revision");
+
+        // The connection page says what the export loop is doing: idle once the edit is out.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Engines on this connection" })).ToBeVisibleAsync();
+        var loop = page.Locator("[data-field='loops'] [data-engine='Export']");
+        await Assertions.Expect(loop).ToHaveAttributeAsync("data-state", "Idle");
+        await Assertions.Expect(loop).ToHaveTextAsync("Idle");
         if (Environment.GetEnvironmentVariable("DOCSYNC_SCREENSHOTS") is { Length: > 0 } folder)
         {
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "ui-export.png"), FullPage = false });

@@ -25,7 +25,6 @@ internal sealed class CollectionChannelConfiguration : IEntityTypeConfiguration<
         builder.Property(c => c.Problem).HasMaxLength(2000);
         builder.Property(c => c.ProblemCode).HasMaxLength(64);
         builder.Property(c => c.Cursor).HasMaxLength(4000);
-        builder.Property(c => c.LeaseOwner).HasMaxLength(100);
     }
 }
 

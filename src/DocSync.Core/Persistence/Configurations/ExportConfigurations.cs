@@ -51,7 +51,6 @@ internal sealed class SyncTaskConfiguration : IEntityTypeConfiguration<SyncTask>
         builder.HasIndex(t => new { t.ConnectionId, t.DeadAt, t.Priority, t.NextAttemptAt });
         builder.Property(t => t.LastErrorCode).HasMaxLength(128);
         builder.Property(t => t.LastError).HasMaxLength(2000);
-        builder.Property(t => t.LeaseOwner).HasMaxLength(100);
     }
 }
 
@@ -78,6 +77,5 @@ internal sealed class ConnectionActivityConfiguration : IEntityTypeConfiguration
         builder.HasOne<DropboxConnection>().WithOne().HasForeignKey<ConnectionActivity>(a => a.ConnectionId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(a => a.ProblemCode).HasMaxLength(128);
         builder.Property(a => a.Problem).HasMaxLength(2000);
-        builder.Property(a => a.LeaseOwner).HasMaxLength(100);
     }
 }

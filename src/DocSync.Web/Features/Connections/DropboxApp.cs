@@ -1,4 +1,4 @@
-using DocSync.Core.Export;
+using DocSync.Core.Sync;
 using DocSync.Dropbox;
 using DocSync.Dropbox.Emulator.Model;
 using DocSync.Web.Hosting;

@@ -4,6 +4,7 @@ using DocSync.Core.Documents;
 using DocSync.Core.Errors;
 using DocSync.Core.Export;
 using DocSync.Core.Export.Paths;
+using DocSync.Core.Sync;
 using DocSync.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ namespace DocSync.Web.Features.Connections;
 /// documents; the dead-letter list with "retry now"; and the sync log (CSV too).
 /// </summary>
 [RequireRight(Right.ManageDropboxConnections)]
-public sealed class ExportModel(ConnectionService connections, ExportService export, AccountantMode accountant) : PageModel
+public sealed class ExportModel(ConnectionService connections, ExportService export, AccountantMode accountant, SyncLoopStatus loops) : PageModel
 {
     /// <summary>The company of the URL.</summary>
     [FromRoute]
@@ -53,6 +54,9 @@ public sealed class ExportModel(ConnectionService connections, ExportService exp
 
     /// <summary>The dead-letter list.</summary>
     public IReadOnlyList<SyncTaskView> DeadLetters { get; private set; } = [];
+
+    /// <summary>What each engine's loop on this connection is doing (Export, each collection channel).</summary>
+    public IReadOnlyList<SyncLoopView> Loops { get; private set; } = [];
 
     /// <summary>A page of the log.</summary>
     public Core.PagedResult<SyncLogView> Log { get; private set; } = null!;
@@ -206,6 +210,7 @@ public sealed class ExportModel(ConnectionService connections, ExportService exp
         Status = await export.StatusAsync(ConnectionId, cancellationToken);
         Profiles = await export.ListProfilesAsync(ConnectionId, cancellationToken);
         DeadLetters = await export.DeadLettersAsync(ConnectionId, cancellationToken);
+        Loops = await loops.ForConnectionAsync(ConnectionId, cancellationToken);
         Log = await export.LogAsync(ConnectionId, FailedOnly, LogPage, 50, cancellationToken);
         OtherCompanies = await accountant.CandidatesAsync(User.PersonId()!.Value, cancellationToken);
     }

@@ -2,6 +2,7 @@ using DocSync.Core.Access;
 using DocSync.Core.Connections;
 using DocSync.Core.Documents;
 using DocSync.Core.Export;
+using DocSync.Core.Sync;
 using DocSync.Core.Persistence;
 using DocSync.Core.Tests.Infrastructure;
 using DocSync.Dropbox;

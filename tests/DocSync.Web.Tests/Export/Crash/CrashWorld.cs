@@ -3,6 +3,7 @@ using DocSync.Core.Companies;
 using DocSync.Core.Connections;
 using DocSync.Core.Documents;
 using DocSync.Core.Export;
+using DocSync.Core.Sync;
 using DocSync.Core.Outbox;
 using DocSync.Core.Persistence;
 using DocSync.Dropbox;

@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
 using DocSync.Core.Connections;
-using DocSync.Core.Export;
 using DocSync.Dropbox;
 
-namespace DocSync.Core.Collect;
+namespace DocSync.Core.Sync;
 
-/// <summary>Dropbox clients for connections, kept while the connection's grant stays the same (one token renewal serves many runs).</summary>
+/// <summary>
+/// Dropbox clients for connections, one per connection for every engine, kept while the connection's
+/// grant stays the same (one token renewal serves every run of every engine); forgotten when Dropbox
+/// refuses the grant.
+/// </summary>
 public sealed class ConnectionClients(IDropboxConnector connector)
 {
     private readonly ConcurrentDictionary<Guid, (string Grant, DropboxClient Client)> _clients = new();
@@ -14,6 +17,7 @@ public sealed class ConnectionClients(IDropboxConnector connector)
     /// <param name="connections">The connection service of the current company.</param>
     /// <param name="connection">The connection.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <exception cref="Errors.ConflictException">The connection is gone or its grant cannot be read (it is then marked for re-linking).</exception>
     public async Task<DropboxClient> GetAsync(ConnectionService connections, DropboxConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connections);

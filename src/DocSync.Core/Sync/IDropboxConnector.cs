@@ -1,7 +1,7 @@
 using DocSync.Core.Connections;
 using DocSync.Dropbox;
 
-namespace DocSync.Core.Export;
+namespace DocSync.Core.Sync;
 
 /// <summary>Makes Dropbox clients for connections: the host knows which Dropbox (the real one or the emulator) and how to reach it.</summary>
 public interface IDropboxConnector
