@@ -76,6 +76,8 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddSingleton<DocSync.Core.Collect.CollectWorker>();
         services.AddScoped<DocSync.Core.Collect.CollectRunner>();
         services.AddScoped<DocSync.Core.Collect.CollectService>();
+        services.AddSingleton<DocSync.Core.Overview.DropboxSpace>();
+        services.AddScoped<DocSync.Core.Overview.OverviewQuery>();
         return services;
     }
 }
