@@ -129,7 +129,7 @@ public static class WebApplicationSetup
 
         app.MapRazorPages();
         app.MapCultureEndpoint();
-        app.MapGet("/switch", (Guid companyId) => Results.LocalRedirect($"/c/{companyId}/documents")).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/switch", (Guid companyId) => Results.LocalRedirect($"/c/{companyId}/overview")).RequireAuthorization().ExcludeFromDescription();
         app.MapDocSyncApi();
         Features.Collection.DropboxWebhook.MapDropboxWebhook(app);
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -33,8 +33,8 @@ public sealed class PeopleTests(Databases databases, Chromium chromium) : IClass
         await Assertions.Expect(nina.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your password is set. You can sign in now.");
         await nina.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
         await nina.FillSignInAsync("nina@example.com", "ninas own long password");
-        await nina.WaitForURLAsync($"**/c/{tenant.CompanyId}/documents", BrowserSteps.Committed);
-        await Assertions.Expect(nina.MainHeading()).ToHaveTextAsync("Documents");
+        await nina.WaitForURLAsync($"**/c/{tenant.CompanyId}/overview", BrowserSteps.Committed);
+        await Assertions.Expect(nina.MainHeading()).ToHaveTextAsync("Overview");
         await Assertions.Expect(nina.Navigation().GetByRole(AriaRole.Link, new() { Name = "Documents" })).ToBeVisibleAsync();
         await Assertions.Expect(nina.Navigation().GetByRole(AriaRole.Link, new() { Name = "People" })).ToHaveCountAsync(0);
 

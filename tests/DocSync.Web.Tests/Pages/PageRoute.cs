@@ -34,6 +34,7 @@ public sealed partial record PageRoute(
 
     public static IReadOnlyList<PageRoute> All { get; } =
     [
+        new("GET", "/c/{companyId:guid}/overview", null, false),
         new("GET", Documents, null, false),
         new("GET", Documents + "/new", null, false),
         new("POST", Documents + "/new", null, false, ids => DocumentForm(ids, "X-MATRIX-NEW"), "Input.File"),

@@ -8,10 +8,10 @@ namespace DocSync.Web.Features.Home;
 /// <summary>The start page: goes to the person's first company, or says they belong to none yet.</summary>
 public sealed class IndexModel(CompanyAccess access) : PageModel
 {
-    /// <summary>Redirects to the first company's documents.</summary>
+    /// <summary>Redirects to the first company's overview.</summary>
     public async Task<IActionResult> OnGetAsync()
     {
         var companies = User.PersonId() is { } id ? await access.CompaniesOfAsync(id, HttpContext.RequestAborted) : [];
-        return companies.Count > 0 ? Redirect($"/c/{companies[0].CompanyId}/documents") : Page();
+        return companies.Count > 0 ? Redirect($"/c/{companies[0].CompanyId}/overview") : Page();
     }
 }
