@@ -65,7 +65,10 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddScoped<DocSync.Core.Export.AccountantMode>();
         services.AddOptions<DocSync.Core.Notifications.SmtpOptions>().Bind(configuration.GetSection(DocSync.Core.Notifications.SmtpOptions.Section));
         services.AddSingleton<DocSync.Core.Notifications.Mailer>();
-        services.AddScoped<DocSync.Core.Notifications.RelinkNotifier>();
+        services.AddOptions<DocSync.Core.Notifications.NotificationOptions>().Bind(configuration.GetSection(DocSync.Core.Notifications.NotificationOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DocSync.Core.Notifications.NotificationOptions>, DocSync.Core.Notifications.NotificationOptionsValidator>());
+        services.AddScoped<DocSync.Core.Notifications.NotificationCenter>();
+        services.AddSingleton<DocSync.Core.Notifications.NotificationWorker>();
         services.AddSingleton<DocSync.Core.Export.SyncWorker>();
         services.AddDocSyncReading(configuration);
         services.AddSingleton<DocSync.Core.Organizing.InboxReadingSignal>();

@@ -223,7 +223,7 @@ public sealed class OverviewQueryTests(DatabaseFixture fixture)
     }
 
     /// <summary>A Dropbox nobody answers at (a closed loopback port).</summary>
-    private sealed class UnreachableConnector : IDropboxConnector
+    internal sealed class UnreachableConnector : IDropboxConnector
     {
         private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
 
