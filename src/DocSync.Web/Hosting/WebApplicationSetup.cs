@@ -101,6 +101,7 @@ public static class WebApplicationSetup
         services.AddHostedService<SyncWorkerService>();
         services.AddHostedService<CollectWorkerService>();
         services.AddHostedService<InboxReaderService>();
+        services.AddHostedService<NotificationWorkerService>();
         services.AddScoped<Features.Connections.ConnectionCheck>();
         return builder;
     }

@@ -173,8 +173,9 @@ public sealed class CrossCompanyPageTests(Databases databases)
         var dropFolder = $"/Afgifte {fileText}";
         var channelId = await tenant.CreateChannelAsync(connectionId, binderId, channel, dropFolder);
         var runId = await tenant.SeedCollectionRunAsync(channelId, $"{dropFolder}/{inboxFile}", itemId);
+        var noticeId = await tenant.SeedNoticeAsync(connectionId, connection);
         var ids = new PageIds(tenant.CompanyId, document.Id(), document["files"]!.AsArray().Single()!.Id(), itemId, binderId, keyId, personId, connectionId, profileId,
-            channelId, runId);
+            channelId, runId, noticeId);
         return new Side(tenant, ids, [name, number, buyer, binder, inboxFile, member, email, tenant.OwnerEmail, fileText, connection, dropboxEmail, channel, dropFolder]);
     }
 
@@ -195,6 +196,7 @@ public sealed class CrossCompanyPageTests(Databases databases)
             .. (await side.Tenant.ConnectionsAsync()).Select(c => $"connection {c.Id} {c.Name} {c.State} {c.RootFolder}"),
             .. await side.Tenant.ExportStateAsync(),
             .. await side.Tenant.CollectionStateAsync(),
+            .. await side.Tenant.NoticeStateAsync(),
         ];
         return string.Join('\n', parts);
     }
