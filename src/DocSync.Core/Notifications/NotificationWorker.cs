@@ -246,11 +246,13 @@ public sealed partial class NotificationWorker(IServiceScopeFactory scopes, Mail
 
         var connections = await db.DropboxConnections.IgnoreQueryFilters().AsNoTracking().Where(c => c.State == ConnectionState.Active)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var connection in connections)
+        // All at once: each waits at most DropboxSpace.Budget; an answer arriving later serves the next sweep.
+        var figures = await Task.WhenAll(connections.Select(c => space.GetAsync(c, cancellationToken))).ConfigureAwait(false);
+        for (var i = 0; i < connections.Count; i++)
         {
-            if (await space.GetAsync(connection, cancellationToken).ConfigureAwait(false) is { NearlyFull: true } figure)
+            if (figures[i] is { NearlyFull: true } figure)
             {
-                events.Add(NoticeDetector.NearlyFull(connection.CompanyId, connection.Id, (int)Math.Round(figure.Fraction * 100), now));
+                events.Add(NoticeDetector.NearlyFull(connections[i].CompanyId, connections[i].Id, (int)Math.Round(figure.Fraction * 100), now));
             }
         }
 
