@@ -77,7 +77,10 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddOptions<DocSync.Core.Notifications.SmtpOptions>().Bind(configuration.GetSection(DocSync.Core.Notifications.SmtpOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DocSync.Core.Notifications.SmtpOptions>, DocSync.Core.Notifications.SmtpOptionsValidator>());
         services.AddSingleton<DocSync.Core.Notifications.Mailer>();
-        services.AddScoped<DocSync.Core.Notifications.RelinkNotifier>();
+        services.AddOptions<DocSync.Core.Notifications.NotificationOptions>().Bind(configuration.GetSection(DocSync.Core.Notifications.NotificationOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DocSync.Core.Notifications.NotificationOptions>, DocSync.Core.Notifications.NotificationOptionsValidator>());
+        services.AddScoped<DocSync.Core.Notifications.NotificationCenter>();
+        services.AddSingleton<DocSync.Core.Notifications.NotificationWorker>();
         services.AddSingleton<DocSync.Core.Export.SyncWorker>();
         services.AddDocSyncReading(configuration);
         services.AddSingleton<DocSync.Core.Organizing.InboxReadingSignal>();
@@ -88,6 +91,8 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddSingleton<DocSync.Core.Collect.CollectWorker>();
         services.AddScoped<DocSync.Core.Collect.CollectRunner>();
         services.AddScoped<DocSync.Core.Collect.CollectService>();
+        services.AddSingleton<DocSync.Core.Overview.DropboxSpace>();
+        services.AddScoped<DocSync.Core.Overview.OverviewQuery>();
         return services;
     }
 }

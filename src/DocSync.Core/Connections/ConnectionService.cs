@@ -13,8 +13,7 @@ namespace DocSync.Core.Connections;
 /// re-linking, disconnect. Refresh tokens are encrypted by <see cref="ISecretProtector"/> before
 /// they touch the database and are never logged. Needs <see cref="Right.ManageDropboxConnections"/>.
 /// </summary>
-public sealed class ConnectionService(DocSyncDbContext db, ICompanyContext company, ISecretProtector protector, TimeProvider time, ILogger<ConnectionService> logger,
-    Notifications.RelinkNotifier? notifier = null)
+public sealed class ConnectionService(DocSyncDbContext db, ICompanyContext company, ISecretProtector protector, TimeProvider time, ILogger<ConnectionService> logger)
 {
     /// <summary>Every connection of the company, by name.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -140,17 +139,14 @@ public sealed class ConnectionService(DocSyncDbContext db, ICompanyContext compa
     /// <param name="cancellationToken">Cancels the operation.</param>
     public async Task MarkNeedsRelinkAsync(Guid connectionId, string reason, CancellationToken cancellationToken = default)
     {
+        // Saving the new state writes a notice event in the same transaction (Notifications.NoticeDetector):
+        // the notification worker tells the people who may link it again, once.
         var connection = await FindAsync(connectionId, cancellationToken).ConfigureAwait(false);
-        var newly = connection.State != ConnectionState.NeedsRelink;
         connection.State = ConnectionState.NeedsRelink;
         connection.LastError = reason;
         connection.LastErrorAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         ConnectionsLog.NeedsRelink(logger, connection.Id, company.CompanyId, reason);
-        if (newly && notifier is not null)
-        {
-            await notifier.NotifyAsync(connection, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>Pauses or resumes an active connection.</summary>

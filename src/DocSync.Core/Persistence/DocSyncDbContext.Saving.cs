@@ -91,6 +91,11 @@ public sealed partial class DocSyncDbContext
             }
         }
 
+        foreach (var notice in Notifications.NoticeDetector.Detect(changed, now))
+        {
+            Add(notice);
+        }
+
         return ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
     }
 

@@ -112,6 +112,18 @@ public sealed partial class DocSyncDbContext : IdentityUserContext<Person, Guid>
     /// <summary>The files of each collection run.</summary>
     public DbSet<Collect.CollectionRunFile> CollectionRunFiles => Set<Collect.CollectionRunFile>();
 
+    /// <summary>Events people must hear about, written with the change that made them (the notification outbox).</summary>
+    public DbSet<Notifications.NoticeEvent> NoticeEvents => Set<Notifications.NoticeEvent>();
+
+    /// <summary>The current company's notices.</summary>
+    public DbSet<Notifications.Notice> Notices => Set<Notifications.Notice>();
+
+    /// <summary>Who has which notice, read or not.</summary>
+    public DbSet<Notifications.NoticeRecipient> NoticeRecipients => Set<Notifications.NoticeRecipient>();
+
+    /// <summary>People's notification settings (not scoped: a person's, across companies).</summary>
+    public DbSet<Notifications.NoticeSettings> NoticeSettings => Set<Notifications.NoticeSettings>();
+
     /// <summary>The company every scoped query is filtered on; <see cref="Guid.Empty"/> (matches nothing) when none was entered.</summary>
     internal Guid CurrentCompanyId => _companyContext.CurrentCompanyId ?? Guid.Empty;
 

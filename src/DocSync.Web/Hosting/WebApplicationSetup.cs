@@ -139,6 +139,7 @@ public static class WebApplicationSetup
         services.AddHostedService<SyncWorkerService>();
         services.AddHostedService<CollectWorkerService>();
         services.AddHostedService<InboxReaderService>();
+        services.AddHostedService<NotificationWorkerService>();
         services.AddScoped<Features.Connections.ConnectionCheck>();
         return builder;
     }
@@ -172,7 +173,7 @@ public static class WebApplicationSetup
 
         app.MapRazorPages();
         app.MapCultureEndpoint();
-        app.MapGet("/switch", (Guid companyId) => Results.LocalRedirect($"/c/{companyId}/documents")).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/switch", (Guid companyId) => Results.LocalRedirect($"/c/{companyId}/overview")).RequireAuthorization().ExcludeFromDescription();
         app.MapDocSyncApi();
         Features.Collection.DropboxWebhook.MapDropboxWebhook(app);
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -16,6 +16,7 @@ public sealed class CompanyScopingModelTests
         ["IdentityUserClaim<Guid>"] = "Identity's rows of a person",
         ["IdentityUserLogin<Guid>"] = "Identity's rows of a person",
         ["IdentityUserToken<Guid>"] = "Identity's rows of a person",
+        ["NoticeSettings"] = "a person's e-mail choice for notices, the same in every company; read and written for the signed-in person only",
     };
 
     /// <summary>The only source files allowed to read across companies, with the reason.</summary>
@@ -29,6 +30,7 @@ public sealed class CompanyScopingModelTests
         ["Collect/CollectService.History.cs"] = "the hourly purge of runs past their retention is a system task over every company",
         ["Organizing/InboxReader.cs"] = "the background reader finds unread items across companies, then stores each reading in its company's scope",
         ["Export/ExportService.cs"] = "the hourly log purge applies each profile's retention across companies",
+        ["Notifications/NotificationWorker.cs"] = "the notification worker hands out events of every company (each in its company's scope) and mails each person their own notices",
     };
 
     [Theory]

@@ -15,6 +15,7 @@ public sealed record ApiRoute(string Method, string Template)
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         new("GET", "/api/v1/company"),
+        new("GET", "/api/v1/overview"),
         new("GET", "/api/v1/documents"),
         new("POST", "/api/v1/documents"),
         new("GET", "/api/v1/documents/{id}"),

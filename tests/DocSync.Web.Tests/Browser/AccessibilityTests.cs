@@ -45,6 +45,7 @@ public sealed partial class AccessibilityTests(Databases databases, Chromium chr
         await tenant.CreateExportProfileAsync(connectionId);
         var channelId = await tenant.CreateChannelAsync(connectionId, binderId, "Klantenmap");
         var runId = await tenant.SeedCollectionRunAsync(channelId, "/Drop/scan.pdf", itemId);
+        await tenant.SeedNoticeAsync(connectionId, "Accounting Dropbox");
         var ids = new PageIds(tenant.CompanyId, documentId, Guid.Empty, itemId, binderId, Guid.Empty, Guid.Empty, connectionId, ChannelId: channelId, RunId: runId);
 
         // Every company page the cross-company matrix knows (so a new one is swept too), but the file downloads and the

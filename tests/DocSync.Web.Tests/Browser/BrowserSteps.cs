@@ -18,11 +18,13 @@ public static partial class BrowserSteps
     /// <summary>The UI's text for <paramref name="key"/> in <paramref name="culture"/>.</summary>
     public static string Text(string culture, string key) => Words.Get(culture, key);
 
-    /// <summary>Signs in through the sign-in page and waits for the documents page.</summary>
+    /// <summary>Signs in through the sign-in page, lands on the overview (the home page), then opens the documents, where most tests start.</summary>
     public static async Task SignInAsync(this IPage page, string email, string password = TestTenant.Password)
     {
         await page.GotoAsync("/sign-in");
         await page.FillSignInAsync(email, password);
+        await page.WaitForURLAsync(OverviewUrl(), BrowserSteps.Committed);
+        await page.Locator("nav.side a[href$='/documents']").ClickAsync();
         await page.WaitForURLAsync(DocumentsUrl(), BrowserSteps.Committed);
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await Assertions.Expect(page.MainHeading()).ToBeVisibleAsync();
@@ -85,6 +87,9 @@ public static partial class BrowserSteps
     }
 
     /// <summary>A company's documents page, e.g. <c>http://127.0.0.1:5000/c/{id}/documents</c>.</summary>
+    [GeneratedRegex(@"/c/[0-9a-f-]{36}/overview$")]
+    public static partial Regex OverviewUrl();
+
     [GeneratedRegex(@"/c/[0-9a-f-]{36}/documents$")]
     public static partial Regex DocumentsUrl();
 

@@ -16,6 +16,9 @@ public sealed class FirstRunTests(Databases databases, Chromium chromium) : ICla
         await page.WaitForURLAsync("**/setup", BrowserSteps.Committed);
         await FillSetupAsync(page, demo: true);
 
+        await page.WaitForURLAsync(BrowserSteps.OverviewUrl(), BrowserSteps.Committed);
+        await Assertions.Expect(page.MainHeading()).ToHaveTextAsync("Overview");
+        await page.Navigation().GetByRole(AriaRole.Link, new() { Name = "Documents" }).ClickAsync();
         await page.WaitForURLAsync(BrowserSteps.DocumentsUrl(), BrowserSteps.Committed);
         await Assertions.Expect(page.MainHeading()).ToHaveTextAsync("Documents");
         await Assertions.Expect(page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Row)).Not.ToHaveCountAsync(0);
@@ -46,8 +49,14 @@ public sealed class FirstRunTests(Databases databases, Chromium chromium) : ICla
         await page.GotoAsync("/setup");
         await FillSetupAsync(page, demo: false);
 
-        await page.WaitForURLAsync(BrowserSteps.DocumentsUrl(), BrowserSteps.Committed);
+        // A new company opens on the overview's guided start, nothing done yet.
+        await page.WaitForURLAsync(BrowserSteps.OverviewUrl(), BrowserSteps.Committed);
+        await Assertions.Expect(page.MainHeading()).ToHaveTextAsync("Overview");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Getting started" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("ol.steps li.done")).ToHaveCountAsync(0);
         var ownCompany = page.Url;
+        await page.Navigation().GetByRole(AriaRole.Link, new() { Name = "Documents" }).ClickAsync();
+        await page.WaitForURLAsync(BrowserSteps.DocumentsUrl(), BrowserSteps.Committed);
         await Assertions.Expect(page.MainHeading()).ToHaveTextAsync("Documents");
         await Assertions.Expect(page.Navigation()).ToContainTextAsync("Lumen BV");
         await Assertions.Expect(page.GetByLabel("Company", new() { Exact = true }).Locator("option")).ToHaveTextAsync(["Lumen BV"]);

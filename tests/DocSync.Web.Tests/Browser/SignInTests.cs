@@ -20,8 +20,8 @@ public sealed class SignInTests(Databases databases, Chromium chromium) : IClass
         await Assertions.Expect(page.MainHeading()).ToHaveTextAsync("Sign in");
 
         await page.FillSignInAsync(tenant.OwnerEmail);
-        await page.WaitForURLAsync($"**/c/{tenant.CompanyId}/documents", BrowserSteps.Committed);
-        await Assertions.Expect(page.MainHeading()).ToHaveTextAsync("Documents");
+        await page.WaitForURLAsync($"**/c/{tenant.CompanyId}/overview", BrowserSteps.Committed);
+        await Assertions.Expect(page.MainHeading()).ToHaveTextAsync("Overview");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync("**/sign-in", BrowserSteps.Committed);

@@ -174,8 +174,9 @@ public sealed class CrossCompanyPageTests(Databases databases)
         var channelId = await tenant.CreateChannelAsync(connectionId, binderId, channel, dropFolder);
         var runId = await tenant.SeedCollectionRunAsync(channelId, $"{dropFolder}/{inboxFile}", itemId);
         var invitationId = await tenant.InviteAsync($"invited-{Guid.NewGuid():N}@example.com", $"Invited to {name}");
+        var noticeId = await tenant.SeedNoticeAsync(connectionId, connection);
         var ids = new PageIds(tenant.CompanyId, document.Id(), document["files"]!.AsArray().Single()!.Id(), itemId, binderId, keyId, personId, connectionId, profileId,
-            channelId, runId, invitationId);
+            channelId, runId, invitationId, noticeId);
         return new Side(tenant, ids, [name, number, buyer, binder, inboxFile, member, email, tenant.OwnerEmail, fileText, connection, dropboxEmail, channel, dropFolder]);
     }
 
@@ -197,6 +198,7 @@ public sealed class CrossCompanyPageTests(Databases databases)
             .. (await side.Tenant.ConnectionsAsync()).Select(c => $"connection {c.Id} {c.Name} {c.State} {c.RootFolder}"),
             .. await side.Tenant.ExportStateAsync(),
             .. await side.Tenant.CollectionStateAsync(),
+            .. await side.Tenant.NoticeStateAsync(),
         ];
         return string.Join('\n', parts);
     }

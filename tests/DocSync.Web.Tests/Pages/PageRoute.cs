@@ -34,6 +34,11 @@ public sealed partial record PageRoute(
 
     public static IReadOnlyList<PageRoute> All { get; } =
     [
+        new("GET", "/c/{companyId:guid}/overview", null, false),
+        new("GET", "/c/{companyId:guid}/notifications", null, false),
+        new("POST", "/c/{companyId:guid}/notifications", "read", true, ids => new() { ["noticeId"] = Id(ids.NoticeId) }),
+        new("POST", "/c/{companyId:guid}/notifications", "readall", false),
+        new("POST", "/c/{companyId:guid}/notifications", "mail", false, _ => new() { ["mail"] = "DailyDigest" }),
         new("GET", Documents, null, false),
         new("GET", Documents + "/new", null, false),
         new("POST", Documents + "/new", null, false, ids => DocumentForm(ids, "X-MATRIX-NEW"), "Input.File"),

@@ -107,7 +107,7 @@ public sealed class SetupModel(
             }
 
             await signIn.SignInAsync(owner, isPersistent: false);
-            return Redirect($"/c/{landing}/documents");
+            return Redirect($"/c/{landing}/overview");
         }
         finally
         {

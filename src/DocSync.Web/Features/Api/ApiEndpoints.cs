@@ -19,6 +19,9 @@ internal static class ApiEndpoints
             var company = await companies.GetCurrentAsync(cancellationToken);
             return TypedResults.Ok(new CompanyBody(company.Id, company.Name, company.Country, company.VatNumber));
         }).WithTags("Company").WithSummary("The company the API key belongs to.");
+        api.MapGet("/overview", async (DocSync.Core.Overview.OverviewQuery overview, DocSync.Core.Access.ICompanyContext company, CancellationToken cancellationToken) =>
+            TypedResults.Ok(OverviewBody.From(company.CompanyId, await overview.GetAsync(cancellationToken))))
+            .WithTags("Overview").WithSummary("How the company stands: documents, Dropbox connections, channels, inbox, 30 days of activity and what needs a person.");
         api.MapDocumentEndpoints();
         api.MapBinderEndpoints();
         api.MapInboxEndpoints();

@@ -8,13 +8,13 @@ namespace DocSync.Web.Features.Home;
 /// <summary>The start page: goes to the person's first company, or says they belong to none yet.</summary>
 public sealed class IndexModel(CompanyAccess access) : PageModel
 {
-    /// <summary>Redirects to the first company's documents.</summary>
+    /// <summary>Redirects to the first company's overview.</summary>
     public async Task<IActionResult> OnGetAsync()
     {
         var companies = User.PersonId() is { } id ? await access.CompaniesOfAsync(id, HttpContext.RequestAborted) : [];
         if (companies.Count > 0)
         {
-            return Redirect($"/c/{companies[0].CompanyId}/documents");
+            return Redirect($"/c/{companies[0].CompanyId}/overview");
         }
 
         // Not a member anywhere yet, but invited: the invitations are the way in.

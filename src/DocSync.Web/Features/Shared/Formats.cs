@@ -40,7 +40,9 @@ public static class Formats
     {
         < 1024 => $"{bytes} B",
         < 1024 * 1024 => (bytes / 1024.0).ToString("0.#", Regional) + " KB",
-        _ => (bytes / 1024.0 / 1024.0).ToString("0.#", Regional) + " MB",
+        < 1024L * 1024 * 1024 => (bytes / 1024.0 / 1024.0).ToString("0.#", Regional) + " MB",
+        < 1024L * 1024 * 1024 * 1024 => (bytes / 1024.0 / 1024.0 / 1024.0).ToString("0.#", Regional) + " GB",
+        _ => (bytes / 1024.0 / 1024.0 / 1024.0 / 1024.0).ToString("0.#", Regional) + " TB",
     };
 
     /// <summary>
