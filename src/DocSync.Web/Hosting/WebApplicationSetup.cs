@@ -30,14 +30,21 @@ public static class WebApplicationSetup
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section))
-            .Validate(o => o.MaxUploadBytes > 0, "DocSync:Web:MaxUploadBytes must be positive.").ValidateOnStart();
+            .Validate(o => o.MaxUploadBytes > 0, "DocSync:Web:MaxUploadBytes must be positive.")
+            .Validate(o => o.MaxFileParts is >= 1 and <= 10_000, "DocSync:Web:MaxFileParts must be between 1 and 10000.")
+            .Validate(o => o.MaxFormValues is >= 16 and <= 100_000, "DocSync:Web:MaxFormValues must be between 16 and 100000.")
+            .ValidateOnStart();
         services.AddOptions<EmbeddedEmulatorOptions>().Bind(configuration.GetSection(EmbeddedEmulatorOptions.Section));
         services.AddDocSyncCore(configuration);
 
         // Kestrel's limits and the key ring are fixed before the host is built: read the settings once here.
         var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = web.MaxUploadBytes);
-        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = web.MaxUploadBytes);
+        services.Configure<FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = web.MaxUploadBytes;
+            o.ValueCountLimit = web.MaxFormValues;
+        });
         var dataProtection = services.AddDataProtection().SetApplicationName("DocSync").PersistKeysToFileSystem(Directory.CreateDirectory(web.KeysPath));
         if (!string.IsNullOrWhiteSpace(web.KeysCertificatePath))
         {
@@ -88,10 +95,14 @@ public static class WebApplicationSetup
         services.AddAntiforgery(o => o.Cookie.Name = "docsync.csrf");
 
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+
+        // A parameter that cannot be bound throws, so the exception handler answers with a problem naming it (never an empty 400).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiDocumentTransformer>());
-        services.AddHealthChecks().AddDbContextCheck<DocSyncDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<DocSyncDbContext>("database").AddCheck<BlobStoreHealthCheck>("blobs");
+        services.AddHostedService<BlobSweepService>();
         services.AddSingleton<EmbeddedEmulatorService>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedEmulatorService>());
         services.AddOptions<Features.Connections.DropboxAppOptions>().Bind(configuration.GetSection(Features.Connections.DropboxAppOptions.Section));

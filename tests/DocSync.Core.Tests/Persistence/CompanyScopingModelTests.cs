@@ -29,6 +29,7 @@ public sealed class CompanyScopingModelTests
         ["Collect/CollectService.History.cs"] = "the hourly purge of runs past their retention is a system task over every company",
         ["Organizing/InboxReader.cs"] = "the background reader finds unread items across companies, then stores each reading in its company's scope",
         ["Export/ExportService.cs"] = "the hourly log purge applies each profile's retention across companies",
+        ["Blobs/BlobReferences.cs"] = "the blob sweep asks which blobs any company's rows reference: a system task over the shared store",
     };
 
     [Theory]

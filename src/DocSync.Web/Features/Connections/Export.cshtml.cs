@@ -206,7 +206,7 @@ public sealed class ExportModel(ConnectionService connections, ExportService exp
         Status = await export.StatusAsync(ConnectionId, cancellationToken);
         Profiles = await export.ListProfilesAsync(ConnectionId, cancellationToken);
         DeadLetters = await export.DeadLettersAsync(ConnectionId, cancellationToken);
-        Log = await export.LogAsync(ConnectionId, FailedOnly, LogPage, 50, cancellationToken);
+        Log = await export.LogAsync(ConnectionId, FailedOnly, Core.Paging.Clamp(LogPage), 50, cancellationToken);
         OtherCompanies = await accountant.CandidatesAsync(User.PersonId()!.Value, cancellationToken);
     }
 
