@@ -36,6 +36,7 @@ public static class BlobReferences
         ["CollectedFile.ContentHash"] = "Dropbox's content hash of a collected file; its bytes are the inbox item's blob (listed)",
         ["IdempotencyRecord.RequestHash"] = "a hash of an API request, not of stored bytes",
         ["ApiKey.SecretHash"] = "a hash of an API key's secret",
+        ["Person.PasswordHash"] = "a person's password hash (ASP.NET Core Identity)",
     };
 
     /// <summary>Which of <paramref name="addresses"/> some row references, across every company (a system task).</summary>

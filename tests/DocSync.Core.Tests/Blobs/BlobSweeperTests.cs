@@ -168,7 +168,7 @@ public sealed class BlobSweeperTests(DatabaseFixture fixture)
     {
         var options = new DbContextOptionsBuilder<DocSyncDbContext>().UseDocSyncDatabase(provider,
             provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Host=127.0.0.1").Options;
-        using var db = new DocSyncDbContext(options, new Companies.CompanyContext(), TimeProvider.System);
+        using var db = new DocSyncDbContext(options, new DocSync.Core.Access.CompanyContext(), TimeProvider.System);
         var listed = BlobReferences.All.Select(c => $"{c.Entity.Name}.{c.Property}").ToHashSet();
 
         var hashLike = db.Model.GetEntityTypes()
