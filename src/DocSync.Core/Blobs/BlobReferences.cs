@@ -35,7 +35,6 @@ public static class BlobReferences
         ["ExportedFile.ContentHash"] = "Dropbox's content hash of the file in Dropbox",
         ["CollectedFile.ContentHash"] = "Dropbox's content hash of a collected file; its bytes are the inbox item's blob (listed)",
         ["IdempotencyRecord.RequestHash"] = "a hash of an API request, not of stored bytes",
-        ["ApiKey.SecretHash"] = "a hash of an API key's secret",
         ["Person.PasswordHash"] = "a person's password hash (ASP.NET Core Identity)",
     };
 

@@ -126,6 +126,9 @@ public static class WebApplicationSetup
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
 
+        // Before first-run, sign-in and company lookups: health answers whatever state the database is in.
+        app.UseHealthChecks("/health");
+
         // Routing after the status and exception pages, so their re-executed requests are routed afresh.
         app.UseRouting();
         app.UseRequestLocalization(o =>
@@ -145,7 +148,6 @@ public static class WebApplicationSetup
         Features.Collection.DropboxWebhook.MapDropboxWebhook(app);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("DocSync API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapHealthChecks("/health");
         return app;
     }
 
