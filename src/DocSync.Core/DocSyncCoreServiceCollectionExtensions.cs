@@ -44,6 +44,7 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddScoped<CompanyContext>();
         services.AddScoped<ICompanyContext>(sp => sp.GetRequiredService<CompanyContext>());
         services.AddSingleton<BlobStore>();
+        services.AddSingleton<BlobSweeper>();
         services.AddScoped<CompanyAccess>();
         services.AddScoped<CompanyService>();
         services.AddScoped<MembershipService>();

@@ -67,14 +67,9 @@ public sealed class AuditLogService(DocSyncDbContext db, ICompanyContext company
 
     private static IEnumerable<ValidationError> Check(AuditQuery query)
     {
-        if (query.Page < 1)
+        foreach (var error in Paging.Check(query.Page, query.PageSize, AuditQuery.MaxPageSize))
         {
-            yield return new("page", "out-of-range", "The page number starts at 1.");
-        }
-
-        if (query.PageSize is < 1 or > AuditQuery.MaxPageSize)
-        {
-            yield return new("pageSize", "out-of-range", $"The page size is 1 to {AuditQuery.MaxPageSize}.");
+            yield return error;
         }
 
         if (query.EntityType is { Length: > 64 })

@@ -80,7 +80,7 @@ public sealed partial class BlobStore
 
             var finalPath = PathOf(sha);
             Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
-            if (File.Exists(finalPath))
+            if (TryRenew(finalPath))
             {
                 Log.BlobDeduplicated(_logger, sha, length);
             }
@@ -106,6 +106,123 @@ public sealed partial class BlobStore
             {
                 File.Delete(tempPath);
             }
+        }
+    }
+
+    // The same content is stored already: its time is set to now, so the sweep's grace period counts
+    // from this write too (the row that will reference it may not be committed yet). A blob the
+    // sweep took away meanwhile reads as absent, and the caller puts its own copy in place.
+    private static bool TryRenew(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+            return true;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Every stored blob with its size and last write (its creation, or the last write of the same
+    /// content), read from the file system as it is now. For <see cref="BlobSweeper"/>.
+    /// </summary>
+    internal IEnumerable<(string Sha256, long Length, DateTime LastWriteUtc)> List()
+    {
+        foreach (var file in new DirectoryInfo(_root).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }))
+        {
+            if (file.Directory?.Parent?.Parent?.FullName == _root.TrimEnd(Path.DirectorySeparatorChar) && Address().IsMatch(file.Name))
+            {
+                yield return (file.Name, file.Length, file.LastWriteTimeUtc);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes an unreferenced blob unless it was written since <paramref name="writtenBeforeUtc"/>;
+    /// returns the bytes removed, or <see langword="null"/> when it was kept or already gone. The blob
+    /// is first renamed aside (atomic), then its time is read again: a writer that found the same
+    /// content just before the rename has renewed it (<see cref="TryRenew"/>), and it goes back; a
+    /// writer coming after the rename finds it absent and stores its own copy. Either way a blob a
+    /// new row will reference is never lost.
+    /// </summary>
+    /// <param name="sha256">The blob's address.</param>
+    /// <param name="writtenBeforeUtc">Only a blob last written before this is removed.</param>
+    internal long? TryRemove(string sha256, DateTime writtenBeforeUtc)
+    {
+        var path = PathOf(sha256);
+        var aside = Path.Combine(_temp, $"{sha256}.{Guid.NewGuid():N}.sweep");
+        try
+        {
+            File.Move(path, aside, overwrite: false);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        var file = new FileInfo(aside);
+        if (file.LastWriteTimeUtc >= writtenBeforeUtc)
+        {
+            try
+            {
+                File.Move(aside, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // A writer stored the same content again meanwhile: same address, same bytes.
+                File.Delete(aside);
+            }
+
+            return null;
+        }
+
+        var length = file.Length;
+        File.Delete(aside);
+        return length;
+    }
+
+    /// <summary>Deletes files left in the temporary folder (writes of a killed process) last written before <paramref name="writtenBeforeUtc"/>; returns how many.</summary>
+    /// <param name="writtenBeforeUtc">Only files last written before this are deleted (a write in progress keeps its file fresh).</param>
+    internal int RemoveStaleTemporaryFiles(DateTime writtenBeforeUtc)
+    {
+        var removed = 0;
+        foreach (var file in new DirectoryInfo(_temp).EnumerateFiles())
+        {
+            if (file.LastWriteTimeUtc < writtenBeforeUtc)
+            {
+                try
+                {
+                    file.Delete();
+                    removed++;
+                }
+                catch (IOException)
+                {
+                    // In use or gone: the next sweep looks again.
+                }
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>Checks that a blob can be written here now: creates, flushes and deletes a small file in the temporary folder. Throws if not.</summary>
+    public void ProbeWritable()
+    {
+        var probe = Path.Combine(_temp, $"probe-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            {
+                file.WriteByte(1);
+                file.Flush(flushToDisk: true);
+            }
+        }
+        finally
+        {
+            File.Delete(probe);
         }
     }
 

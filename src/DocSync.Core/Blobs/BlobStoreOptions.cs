@@ -11,4 +11,16 @@ public sealed class BlobStoreOptions
 
     /// <summary>Largest blob accepted, in bytes. Default 100 MiB; between 1 byte and 4 GiB.</summary>
     public long MaxBlobBytes { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>
+    /// How old an unreferenced blob must be before the sweep removes it; it must outlast the longest
+    /// write (bytes stored, then the row naming them committed). Default 1 day; 10 minutes to 365 days.
+    /// </summary>
+    public TimeSpan GracePeriod { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How often the web host sweeps unreferenced blobs; <see cref="TimeSpan.Zero"/> turns the sweep off
+    /// in this instance (e.g. when another instance sharing the folder sweeps). Default 6 hours; else 1 minute to 7 days.
+    /// </summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(6);
 }

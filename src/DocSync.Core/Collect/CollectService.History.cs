@@ -16,10 +16,11 @@ public sealed partial class CollectService
     {
         ArgumentNullException.ThrowIfNull(query);
         company.Demand(Right.ConfigureCollection);
-        if (query.Page < 1 || query.PageSize is < 1 or > CollectionRunQuery.MaxPageSize)
+        if (Paging.Check(query.Page, query.PageSize, CollectionRunQuery.MaxPageSize).ToList() is { Count: > 0 } pageErrors)
         {
-            throw new ValidationFailedException("page", "out-of-range", $"Pages start at 1 and hold 1 to {CollectionRunQuery.MaxPageSize} runs.");
+            throw new ValidationFailedException(pageErrors);
         }
+
         var runs = Filter(query);
         var total = await runs.CountAsync(cancellationToken).ConfigureAwait(false);
         var page = await runs.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)

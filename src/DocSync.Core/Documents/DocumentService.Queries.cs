@@ -83,14 +83,9 @@ public sealed partial class DocumentService
     {
         ArgumentNullException.ThrowIfNull(query);
         company.Demand(Right.ViewDocuments);
-        if (query.Page < 1)
+        if (Paging.Check(query.Page, query.PageSize, DocumentQuery.MaxPageSize).ToList() is { Count: > 0 } pageErrors)
         {
-            throw new ValidationFailedException("page", "out-of-range", "The page number starts at 1.");
-        }
-
-        if (query.PageSize is < 1 or > DocumentQuery.MaxPageSize)
-        {
-            throw new ValidationFailedException("pageSize", "out-of-range", $"The page size is 1 to {DocumentQuery.MaxPageSize}.");
+            throw new ValidationFailedException(pageErrors);
         }
 
         var documents = db.Documents.AsNoTracking().Where(d => d.DeletedAt == null);

@@ -34,7 +34,7 @@ public sealed partial class DocumentService
                 $"The document is at version {document.CurrentVersion}, not {expected}; reload it and try again.");
         }
 
-        var errors = CheckRequest(request.Content, request.Status, request.AddFiles, "addFiles").ToList();
+        var errors = CheckRequest(request.Content, request.Status, request.AddFiles, "addFiles", Today()).ToList();
         await CheckBinderAsync(errors, request.BinderId, cancellationToken).ConfigureAwait(false);
         var current = await db.DocumentFiles
             .Where(f => f.DocumentId == documentId && f.RemovedInVersion == null)

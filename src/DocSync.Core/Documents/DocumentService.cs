@@ -40,7 +40,7 @@ public sealed partial class DocumentService(
     {
         ArgumentNullException.ThrowIfNull(request);
         company.Demand(Right.EditDocuments);
-        var errors = CheckRequest(request.Content, request.Status, request.Files, "files").ToList();
+        var errors = CheckRequest(request.Content, request.Status, request.Files, "files", Today()).ToList();
         if (request.IdempotencyKey is { } key && (key.Length is 0 or > 200 || key.Any(char.IsControl)))
         {
             errors.Add(new("idempotencyKey", "idempotency-key", "An idempotency key has 1 to 200 printable characters."));
@@ -130,7 +130,9 @@ public sealed partial class DocumentService(
         return new CreateDocumentResult(await GetVersionAsync(record.DocumentId, 1, cancellationToken).ConfigureAwait(false), Replayed: true);
     }
 
-    private static IEnumerable<ValidationError> CheckRequest(DocumentContent content, DocumentStatus status, IReadOnlyList<DocumentFileUpload> files, string filesField)
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    private static IEnumerable<ValidationError> CheckRequest(DocumentContent content, DocumentStatus status, IReadOnlyList<DocumentFileUpload> files, string filesField, DateOnly today)
     {
         if (content is null)
         {
@@ -138,6 +140,7 @@ public sealed partial class DocumentService(
         }
 
         var errors = DocumentValidator.Validate(content).ToList();
+        errors.AddRange(DocumentDates.Check(content, today));
         if (!Enum.IsDefined(status))
         {
             errors.Add(new("status", "unknown-status", "The status is draft, final, sent, paid or cancelled."));

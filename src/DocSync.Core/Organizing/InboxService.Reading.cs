@@ -38,23 +38,25 @@ public sealed partial class InboxService
         ArgumentNullException.ThrowIfNull(fields);
         company.Demand(Right.ProcessInbox);
         var item = await FindPendingAsync(itemId, cancellationToken).ConfigureAwait(false);
-        var errors = FieldErrors(fields).ToList();
+        var errors = FieldErrors(fields, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).ToList();
         ThrowIfAny(errors);
         static ExtractedField? Sure(ExtractedField? field) => field is null || string.IsNullOrWhiteSpace(field.Value) ? null : new ExtractedField(field.Value.Trim(), 1.0);
+        static ExtractedField? Normalized(ExtractedField? field, Func<string, string> normalize) =>
+            Sure(field) is { } sure ? new ExtractedField(normalize(sure.Value), 1.0) : null;
         static ExtractedField? Amount(ExtractedField? field) => Sure(field) is { } sure
             ? new ExtractedField(ParseAmount(sure.Value)!.Value.ToString("0.00", CultureInfo.InvariantCulture), 1.0)
             : null;
         var checkedFields = new ExtractedFields
         {
             SupplierName = Sure(fields.SupplierName),
-            VatNumber = Sure(fields.VatNumber),
+            VatNumber = Normalized(fields.VatNumber, Validation.VatNumbers.Normalize),
             InvoiceNumber = Sure(fields.InvoiceNumber),
             InvoiceDate = Sure(fields.InvoiceDate),
             DueDate = Sure(fields.DueDate),
             Total = Amount(fields.Total),
             VatAmount = Amount(fields.VatAmount),
-            Iban = Sure(fields.Iban),
-            Currency = Sure(fields.Currency),
+            Iban = Normalized(fields.Iban, Validation.Iban.Normalize),
+            Currency = Normalized(fields.Currency, c => c.ToUpperInvariant()),
         };
         item.FieldsJson = JsonSerializer.Serialize(checkedFields, FieldsJson);
         item.DuplicateOfItemId = null;
@@ -84,14 +86,42 @@ public sealed partial class InboxService
     internal static ExtractedFields ReadFields(string? json) =>
         string.IsNullOrEmpty(json) ? ExtractedFields.None : JsonSerializer.Deserialize<ExtractedFields>(json, FieldsJson) ?? ExtractedFields.None;
 
-    private static IEnumerable<Validation.ValidationError> FieldErrors(ExtractedFields fields)
+    // The rules README promises for a person's corrections: dates read and in range, amounts read,
+    // VAT number and IBAN pass their checksums, the currency is an ISO 4217 code.
+    private static IEnumerable<Validation.ValidationError> FieldErrors(ExtractedFields fields, DateOnly today)
     {
         foreach (var (name, field) in new[] { ("invoiceDate", fields.InvoiceDate), ("dueDate", fields.DueDate) })
         {
-            if (field is { Value.Length: > 0 } && !DateOnly.TryParseExact(field.Value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (string.IsNullOrWhiteSpace(field?.Value))
+            {
+                continue;
+            }
+
+            if (!DateOnly.TryParseExact(field.Value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 yield return new(name, "date", "A date reads yyyy-mm-dd.");
             }
+            else if (Validation.DocumentDates.Check(date, name, today) is { } outOfRange)
+            {
+                yield return outOfRange;
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(fields.VatNumber?.Value) && fields.VatNumber.Value.Length <= 200
+            && Validation.VatNumbers.Check(fields.VatNumber.Value, "vatNumber") is { } vat)
+        {
+            yield return vat;
+        }
+
+        if (!string.IsNullOrWhiteSpace(fields.Iban?.Value) && fields.Iban.Value.Length <= 200
+            && Validation.Iban.Check(fields.Iban.Value, "iban") is { } iban)
+        {
+            yield return iban;
+        }
+
+        if (!string.IsNullOrWhiteSpace(fields.Currency?.Value) && fields.Currency.Value.Length <= 200 && !IsCurrency(fields.Currency.Value.Trim()))
+        {
+            yield return new("currency", "currency-format", "The currency is a 3-letter ISO 4217 code, e.g. EUR.");
         }
 
         foreach (var (name, field) in new[] { ("total", fields.Total), ("vatAmount", fields.VatAmount) })
@@ -114,6 +144,8 @@ public sealed partial class InboxService
             }
         }
     }
+
+    private static bool IsCurrency(string value) => value.Length == 3 && value.All(char.IsAsciiLetter);
 
     private static void ApplyReading(InboxItem item, InboxReading reading)
     {

@@ -119,14 +119,9 @@ public sealed partial class InboxService(
     {
         ArgumentNullException.ThrowIfNull(query);
         company.Demand(Right.ViewDocuments);
-        if (query.Page < 1)
+        if (Paging.Check(query.Page, query.PageSize, InboxQuery.MaxPageSize).ToList() is { Count: > 0 } pageErrors)
         {
-            throw new ValidationFailedException("page", "out-of-range", "The page number starts at 1.");
-        }
-
-        if (query.PageSize is < 1 or > InboxQuery.MaxPageSize)
-        {
-            throw new ValidationFailedException("pageSize", "out-of-range", $"The page size is 1 to {InboxQuery.MaxPageSize}.");
+            throw new ValidationFailedException(pageErrors);
         }
 
         var items = db.InboxItems.AsNoTracking();

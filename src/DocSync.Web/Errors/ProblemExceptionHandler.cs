@@ -40,11 +40,16 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
         ConflictException { Code: "version-conflict" } c => (412, c.Code, c.Message, [new(c.Field, c.Code, c.Message)]),
         ConflictException c => (409, c.Code, c.Message, [new(c.Field, c.Code, c.Message)]),
         AccessDeniedException a => (403, "forbidden", a.Message, null),
+        MalformedRequestException m => (400, m.Code, m.Message, [new(m.Field, m.Code, m.Message)]),
         BlobTooLargeException b => (413, "too-large", b.Message, null),
         BadHttpRequestException { StatusCode: 413 } => (413, "too-large", "The request body is larger than this server accepts.", null),
         BadHttpRequestException { InnerException: JsonException j } => (400, "malformed-json", JsonErrors.Describe(j), JsonErrors.ToErrors(j)),
+        BadHttpRequestException b when BindingErrors.Describe(b) is { } bound => (400, "bad-query", $"The parameter '{bound.Field}' cannot be read.", [bound]),
         BadHttpRequestException b => (b.StatusCode, "bad-request", b.Message, null),
         Features.Api.UnsupportedMediaTypeException u => (415, "media-type", u.Message, null),
+        // A web form that cannot be read: more values than DocSync:Web:MaxFormValues, cut off, malformed.
+        Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderException or InvalidDataException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException =>
+            (400, "malformed-form", "The form cannot be read: it is cut off, malformed or has more fields than allowed.", null),
         JsonException j => (400, "malformed-json", JsonErrors.Describe(j), JsonErrors.ToErrors(j)),
         _ => (500, "internal", "Something went wrong on our side; nothing was changed. The trace id identifies it in the server log.", null),
     };

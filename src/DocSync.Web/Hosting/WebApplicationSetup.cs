@@ -32,6 +32,8 @@ public static class WebApplicationSetup
         var configuration = builder.Configuration;
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section))
             .Validate(o => o.MaxUploadBytes > 0, "DocSync:Web:MaxUploadBytes must be positive.")
+            .Validate(o => o.MaxFileParts is >= 1 and <= 10_000, "DocSync:Web:MaxFileParts must be between 1 and 10000.")
+            .Validate(o => o.MaxFormValues is >= 16 and <= 100_000, "DocSync:Web:MaxFormValues must be between 16 and 100000.")
             .Validate(o => o.PublicUri is null || (o.PublicUri.IsAbsoluteUri && o.PublicUri.Scheme is "http" or "https" && string.IsNullOrEmpty(o.PublicUri.Query)),
                 "DocSync:Web:PublicUri must be an absolute http or https address without a query, e.g. https://docsync.example.be/.")
             .Validate(o => o.KnownProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "DocSync:Web:KnownProxies must list IP addresses.")
@@ -45,7 +47,11 @@ public static class WebApplicationSetup
         // Kestrel's limits and the key ring are fixed before the host is built: read the settings once here.
         var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = web.MaxUploadBytes);
-        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = web.MaxUploadBytes);
+        services.Configure<FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = web.MaxUploadBytes;
+            o.ValueCountLimit = web.MaxFormValues;
+        });
         var dataProtection = services.AddDataProtection().SetApplicationName("DocSync").PersistKeysToFileSystem(Directory.CreateDirectory(web.KeysPath));
         if (!string.IsNullOrWhiteSpace(web.KeysCertificatePath))
         {
@@ -126,10 +132,14 @@ public static class WebApplicationSetup
         });
 
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+
+        // A parameter that cannot be bound throws, so the exception handler answers with a problem naming it (never an empty 400).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiDocumentTransformer>());
-        services.AddHealthChecks().AddDbContextCheck<DocSyncDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<DocSyncDbContext>("database").AddCheck<BlobStoreHealthCheck>("blobs");
+        services.AddHostedService<BlobSweepService>();
         services.AddSingleton<EmbeddedEmulatorService>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedEmulatorService>());
         services.AddOptions<Features.Connections.DropboxAppOptions>().Bind(configuration.GetSection(Features.Connections.DropboxAppOptions.Section));
@@ -159,6 +169,9 @@ public static class WebApplicationSetup
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
 
+        // Before first-run, sign-in and company lookups: health answers whatever state the database is in.
+        app.UseHealthChecks("/health");
+
         // Routing after the status and exception pages, so their re-executed requests are routed afresh.
         app.UseRouting();
         app.UseRequestLocalization(o =>
@@ -178,7 +191,6 @@ public static class WebApplicationSetup
         Features.Collection.DropboxWebhook.MapDropboxWebhook(app);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("DocSync API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapHealthChecks("/health");
         return app;
     }
 

@@ -9,6 +9,12 @@ public sealed class WebOptions
     /// <summary>Largest request body the API and the upload forms accept, in bytes. Default 50 MiB.</summary>
     public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// <summary>Most file parts in one API multipart request (each is spooled to a temporary file). Default 100; 1 to 10,000.</summary>
+    public int MaxFileParts { get; set; } = 100;
+
+    /// <summary>Most values (fields and files) in one submitted web form. Default 1,024; 16 to 100,000.</summary>
+    public int MaxFormValues { get; set; } = 1024;
+
     /// <summary>
     /// Whether first-run setup also creates a demo company filled with a few dozen sample documents
     /// (with PDFs) for the new owner. Default <see langword="false"/>; the setup page offers it too.

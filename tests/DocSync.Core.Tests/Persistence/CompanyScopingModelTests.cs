@@ -31,6 +31,7 @@ public sealed class CompanyScopingModelTests
         ["Organizing/InboxReader.cs"] = "the background reader finds unread items across companies, then stores each reading in its company's scope",
         ["Export/ExportService.cs"] = "the hourly log purge applies each profile's retention across companies",
         ["Notifications/NotificationWorker.cs"] = "the notification worker hands out events of every company (each in its company's scope) and mails each person their own notices",
+        ["Blobs/BlobReferences.cs"] = "the blob sweep asks which blobs any company's rows reference: a system task over the shared store",
     };
 
     [Theory]

@@ -142,9 +142,9 @@ public sealed class DocumentsApiTests(Databases databases)
         var api = (await app.CreateTenantAsync()).Api();
 
         // Larger pages are refused, not silently clamped: a client paging by its own size must not skip items.
-        await (await api.GetAsync($"{Documents}?pageSize=201")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "pageSize");
-        await (await api.GetAsync($"{Documents}?pageSize=0")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "pageSize");
-        await (await api.GetAsync($"{Documents}?page=0")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "page");
+        await (await api.GetAsync($"{Documents}?pageSize=201")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "pageSize");
+        await (await api.GetAsync($"{Documents}?pageSize=0")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "pageSize");
+        await (await api.GetAsync($"{Documents}?page=0")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "page");
         (await api.GetJsonAsync($"{Documents}?pageSize=200"))["pageSize"]!.GetValue<int>().ShouldBe(200);
     }
 

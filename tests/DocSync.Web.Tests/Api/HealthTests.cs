@@ -1,5 +1,6 @@
 using System.Net;
 using DocSync.Core.Persistence;
+using DocSync.Testing;
 
 namespace DocSync.Web.Tests.Api;
 
@@ -27,5 +28,50 @@ public sealed class HealthTests(Databases databases)
 
         body.ShouldContain("Atelier Dupont SRL");
         body.ShouldContain(tenant.CompanyId.ToString());
+    }
+
+    [Fact]
+    public async Task Health_BlobStoreNotWritable_Unhealthy503()
+    {
+        await using var app = await DocSyncApp.StartAsync(databases, DatabaseProvider.Sqlite);
+        var client = app.ApiClient(null);
+        (await client.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Read-only permissions do not stop root (CI runs as root): a file where the store writes does, for everyone.
+        var temp = Path.Combine(app.Folder, "blobs", "tmp");
+        Directory.Delete(temp, recursive: true);
+        await File.WriteAllTextAsync(temp, "not a folder");
+        try
+        {
+            using var response = await client.GetAsync("/health");
+
+            response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            (await response.Content.ReadAsStringAsync()).ShouldBe("Unhealthy");
+        }
+        finally
+        {
+            File.Delete(temp);
+            Directory.CreateDirectory(temp);
+        }
+
+        (await client.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Health_DatabaseServerStopped_Unhealthy503()
+    {
+        using var cluster = PostgresCluster.Start();
+        await using var app = await DocSyncApp.StartAsync(databases, DatabaseProvider.PostgreSql, new Dictionary<string, string?>
+        {
+            ["DocSync:Database:ConnectionString"] = cluster.ConnectionString("postgres") + ";Timeout=3",
+        });
+        var client = app.ApiClient(null);
+        (await client.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        cluster.Dispose();
+        using var response = await client.GetAsync("/health").WaitAsync(TimeSpan.FromSeconds(60));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("Unhealthy");
     }
 }

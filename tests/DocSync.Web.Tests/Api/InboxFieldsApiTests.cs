@@ -110,4 +110,39 @@ public sealed class InboxFieldsApiTests(Databases databases)
         (await api.GetJsonAsync($"{Inbox}/{item.Id}")).ToJsonString().ShouldBe(before);
         (await api.GetJsonAsync($"{Inbox}/{rejected.Id}"))["fields"]!["total"]!["value"]!.GetValue<string>().ShouldBe("20.00");
     }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Put_InvalidVatNumberIbanCurrencyOrDatesOutOfRange_UnprocessableNamingEachAndNothingChanged(DatabaseProvider provider)
+    {
+        await using var app = await DocSyncApp.StartAsync(databases, provider);
+        var tenant = await app.CreateTenantAsync();
+        var item = await tenant.ReceiveReadItemAsync("d-1.pdf", "Factuur D-1", InboxReadingSeeds.Invoice("D-1", "10.00"));
+        var api = tenant.Api();
+        var url = $"{Inbox}/{item.Id}/fields";
+        var before = (await api.GetJsonAsync($"{Inbox}/{item.Id}")).ToJsonString();
+
+        var invalid = await (await api.PutAsync(url, Json(new JsonObject
+        {
+            ["vatNumber"] = "BE0477472702",
+            ["iban"] = "BE68 5390 0754 7035",
+            ["currency"] = "EURO",
+            ["invoiceDate"] = "9999-12-31",
+            ["dueDate"] = "1899-12-31",
+            ["invoiceNumber"] = "D-1",
+        }))).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "vatNumber");
+        ApiAssertions.Fields(invalid).ShouldBe(["vatNumber", "iban", "currency", "invoiceDate", "dueDate"], ignoreOrder: true);
+        (await api.GetJsonAsync($"{Inbox}/{item.Id}")).ToJsonString().ShouldBe(before);
+
+        // Valid values as a person types them are stored in their usual form.
+        using var typed = await api.PutAsync(url, Json(new JsonObject
+        {
+            ["vatNumber"] = "be 0477.472.701",
+            ["iban"] = "be68 5390 0754 7034",
+            ["currency"] = "eur",
+            ["invoiceDate"] = "2026-03-15",
+        }));
+        var fields = (await typed.ShouldBeJsonAsync(HttpStatusCode.OK))["fields"]!;
+        (fields["vatNumber"]!["value"]!.GetValue<string>(), fields["iban"]!["value"]!.GetValue<string>(), fields["currency"]!["value"]!.GetValue<string>())
+            .ShouldBe(("BE0477472701", "BE68539007547034", "EUR"));
+    }
 }

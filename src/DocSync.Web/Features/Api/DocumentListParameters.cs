@@ -23,15 +23,19 @@ internal sealed record DocumentListParameters(
     [FromQuery(Name = "page")] string? Page,
     [FromQuery(Name = "pageSize")] string? PageSize)
 {
-    public DocumentQuery ToQuery(List<ValidationError> errors) => new()
+    public DocumentQuery ToQuery(List<ValidationError> errors)
     {
-        Type = QueryValues.Enum<DocumentType>(Type, "type", errors, "invoice, creditNote, quote, order, deliveryNote, purchaseInvoice, receipt or other"),
-        Status = QueryValues.Enum<DocumentStatus>(Status, "status", errors, "draft, final, sent, paid or cancelled"),
-        BinderId = QueryValues.Guid(BinderId, "binderId", errors),
-        IssuedFrom = QueryValues.Date(IssuedFrom, "issuedFrom", errors),
-        IssuedTo = QueryValues.Date(IssuedTo, "issuedTo", errors),
-        Search = Q,
-        Page = QueryValues.Int(Page, "page", errors) ?? 1,
-        PageSize = QueryValues.Int(PageSize, "pageSize", errors) ?? 50,
-    };
+        var (page, pageSize) = QueryValues.Paging(Page, PageSize, DocumentQuery.MaxPageSize, errors);
+        return new()
+        {
+            Type = QueryValues.Enum<DocumentType>(Type, "type", errors, "invoice, creditNote, quote, order, deliveryNote, purchaseInvoice, receipt or other"),
+            Status = QueryValues.Enum<DocumentStatus>(Status, "status", errors, "draft, final, sent, paid or cancelled"),
+            BinderId = QueryValues.Guid(BinderId, "binderId", errors),
+            IssuedFrom = QueryValues.Date(IssuedFrom, "issuedFrom", errors),
+            IssuedTo = QueryValues.Date(IssuedTo, "issuedTo", errors),
+            Search = Q,
+            Page = page,
+            PageSize = pageSize,
+        };
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using DocSync.Core.Documents;
 using DocSync.Core.Errors;
 using DocSync.Core.Validation;
+using DocSync.Web.Errors;
 using DocSync.Web.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,8 @@ internal static class DocumentPayloadReader
         var cancellationToken = context.RequestAborted;
 
         // Kestrel enforces the limit as it reads; other servers (the test server, IIS) may not: refuse early.
-        var limit = context.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.MaxUploadBytes;
+        var options = context.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value;
+        var limit = options.MaxUploadBytes;
         if (request.ContentLength > limit)
         {
             throw new BadHttpRequestException($"The request body is larger than {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
@@ -44,10 +46,49 @@ internal static class DocumentPayloadReader
             throw new UnsupportedMediaTypeException();
         }
 
-        var reader = new MultipartReader(boundary, request.Body);
+        return await ReadMultipartAsync(context, boundary, options.MaxFileParts);
+    }
+
+    // Reading the client's body: MultipartReader's words for a body that ends before its closing
+    // boundary (IOException), a header too long or too many headers (InvalidDataException). Only
+    // reads go through here, so a full disk while spooling stays a server error.
+    private static async Task<T> FromClientAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (Exception e) when (e is InvalidDataException || (e is IOException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new MalformedRequestException("malformed-multipart", "body",
+                "The multipart body is cut off or malformed; send every part and the closing boundary.", e);
+        }
+    }
+
+    private static async Task SpoolAsync(Stream part, Stream spool, CancellationToken cancellationToken)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            int read;
+            while ((read = await FromClientAsync(async () => await part.ReadAsync(buffer, cancellationToken), cancellationToken)) > 0)
+            {
+                await spool.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task<Payload> ReadMultipartAsync(HttpContext context, string boundary, int maxFileParts)
+    {
+        var cancellationToken = context.RequestAborted;
+        var reader = new MultipartReader(boundary, context.Request.Body);
         DocumentBody? document = null;
         var files = new List<DocumentFileUpload>();
-        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        while (await FromClientAsync(() => reader.ReadNextSectionAsync(cancellationToken), cancellationToken) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data"))
             {
@@ -57,7 +98,12 @@ internal static class DocumentPayloadReader
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
             if (name == "document")
             {
-                document = await DeserializeAsync(section.Body, cancellationToken);
+                if (document is not null)
+                {
+                    throw new ValidationFailedException("document", "multipart", "The multipart body has one part named 'document'.");
+                }
+
+                document = await FromClientAsync(() => DeserializeAsync(section.Body, cancellationToken), cancellationToken);
                 continue;
             }
 
@@ -67,11 +113,18 @@ internal static class DocumentPayloadReader
                     "Parts are named 'document' (the JSON) or 'pdf', 'ubl', 'attachment' (files).");
             }
 
+            if (files.Count >= maxFileParts)
+            {
+                // Each file part is spooled to its own temporary file: a bound keeps a crafted body of
+                // thousands of tiny parts from using up the process's file handles.
+                throw new MalformedRequestException("too-many-parts", "body", $"A request carries at most {maxFileParts} file parts.");
+            }
+
             var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
             var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
                 FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             context.Response.RegisterForDisposeAsync(spool);
-            await section.Body.CopyToAsync(spool, cancellationToken);
+            await SpoolAsync(section.Body, spool, cancellationToken);
             spool.Position = 0;
             files.Add(new DocumentFileUpload(kind, fileName, section.ContentType ?? "application/octet-stream", spool));
         }

@@ -21,16 +21,20 @@ internal sealed record InboxListParameters(
     [FromQuery(Name = "page")] string? Page,
     [FromQuery(Name = "pageSize")] string? PageSize)
 {
-    public InboxQuery ToQuery(List<ValidationError> errors) => new()
+    public InboxQuery ToQuery(List<ValidationError> errors)
     {
-        Status = QueryValues.Enum<InboxItemStatus>(Status, "status", errors, "pending, processed or rejected"),
-        BinderId = QueryValues.Guid(BinderId, "binderId", errors),
-        Source = QueryValues.Enum<InboxSource>(Source, "source", errors, "upload, api or collect"),
-        Search = string.IsNullOrWhiteSpace(Q) ? null : Q,
-        DuplicatesOnly = DuplicatesOnly(errors),
-        Page = QueryValues.Int(Page, "page", errors) ?? 1,
-        PageSize = QueryValues.Int(PageSize, "pageSize", errors) ?? 50,
-    };
+        var (page, pageSize) = QueryValues.Paging(Page, PageSize, InboxQuery.MaxPageSize, errors);
+        return new()
+        {
+            Status = QueryValues.Enum<InboxItemStatus>(Status, "status", errors, "pending, processed or rejected"),
+            BinderId = QueryValues.Guid(BinderId, "binderId", errors),
+            Source = QueryValues.Enum<InboxSource>(Source, "source", errors, "upload, api or collect"),
+            Search = string.IsNullOrWhiteSpace(Q) ? null : Q,
+            DuplicatesOnly = DuplicatesOnly(errors),
+            Page = page,
+            PageSize = pageSize,
+        };
+    }
 
     private bool DuplicatesOnly(List<ValidationError> errors)
     {

@@ -26,6 +26,19 @@ internal static class QueryValues
         Read<int>(value, field, errors, "a whole number",
             v => int.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null);
 
+    /// <summary>The page number and size, each defaulted when absent; a value out of range adds an error naming it (400, like a malformed one).</summary>
+    public static (int Page, int PageSize) Paging(string? page, string? pageSize, int maxPageSize, List<ValidationError> errors)
+    {
+        var before = errors.Count;
+        var (number, size) = (Int(page, "page", errors) ?? 1, Int(pageSize, "pageSize", errors) ?? 50);
+        if (errors.Count == before)
+        {
+            errors.AddRange(Core.Paging.Check(number, size, maxPageSize));
+        }
+
+        return (number, size);
+    }
+
     private static T? Read<T>(string? value, string field, List<ValidationError> errors, string expected, Func<string, T?> parse)
         where T : struct
     {

@@ -24,5 +24,5 @@ public sealed class IndexModel(AuditLogService audit) : PageModel
 
     /// <summary>Loads a page of entries.</summary>
     public async Task OnGetAsync() =>
-        Result = await audit.ListAsync(new AuditQuery { Page = Math.Max(1, PageNumber), PageSize = 50 }, HttpContext.RequestAborted);
+        Result = await audit.ListAsync(new AuditQuery { Page = Core.Paging.Clamp(PageNumber), PageSize = 50 }, HttpContext.RequestAborted);
 }

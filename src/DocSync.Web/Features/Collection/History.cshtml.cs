@@ -58,7 +58,7 @@ public sealed class HistoryModel(CollectService collect, TimeProvider time) : Pa
     {
         var cancellationToken = HttpContext.RequestAborted;
         Channels = await collect.ListAsync(cancellationToken);
-        Runs = await collect.ListRunsAsync(Query() with { Page = Math.Max(1, PageNumber), PageSize = PageSize }, cancellationToken);
+        Runs = await collect.ListRunsAsync(Query() with { Page = Core.Paging.Clamp(PageNumber), PageSize = PageSize }, cancellationToken);
     }
 
     /// <summary>The runs the filters keep, one line per file, as CSV.</summary>

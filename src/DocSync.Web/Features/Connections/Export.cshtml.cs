@@ -211,7 +211,7 @@ public sealed class ExportModel(ConnectionService connections, ExportService exp
         Profiles = await export.ListProfilesAsync(ConnectionId, cancellationToken);
         DeadLetters = await export.DeadLettersAsync(ConnectionId, cancellationToken);
         Loops = await loops.ForConnectionAsync(ConnectionId, cancellationToken);
-        Log = await export.LogAsync(ConnectionId, FailedOnly, LogPage, 50, cancellationToken);
+        Log = await export.LogAsync(ConnectionId, FailedOnly, Core.Paging.Clamp(LogPage), 50, cancellationToken);
         OtherCompanies = await accountant.CandidatesAsync(User.PersonId()!.Value, cancellationToken);
     }
 

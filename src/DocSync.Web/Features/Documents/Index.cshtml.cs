@@ -61,7 +61,7 @@ public sealed class IndexModel(DocumentService documents, BinderService binders,
             Type = Type,
             Status = Status,
             BinderId = BinderId,
-            Page = Math.Max(1, PageNumber),
+            Page = Core.Paging.Clamp(PageNumber),
             PageSize = 25,
         }, cancellationToken);
         Binders = await binders.ListAsync(cancellationToken);

@@ -17,16 +17,15 @@ public sealed class StatusModel : PageModel
     /// <summary>Text key of the explanation.</summary>
     public string TextKey => Code switch { 403 => "status.403.text", 404 => "status.404.text", 413 => "status.413.text", _ => "status.500.text" };
 
-    /// <summary>Shows the page for <paramref name="code"/>, or for the exception being handled.</summary>
-    /// <param name="code">The status, or "error".</param>
-    public void OnGet(string? code) => Show(code);
+    /// <summary>Shows the page for the route's code, or for the exception being handled.</summary>
+    public void OnGet() => Show();
 
-    /// <summary>Same for a form post that failed.</summary>
-    /// <param name="code">The status, or "error".</param>
-    public void OnPost(string? code) => Show(code);
+    /// <summary>Same for a form post that failed. No handler parameters: binding them would read the failed form again.</summary>
+    public void OnPost() => Show();
 
-    private void Show(string? code)
+    private void Show()
     {
+        var code = RouteData.Values["code"] as string;
         Code = int.TryParse(code, out var status) && status is >= 400 and < 600 ? status
             : HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error ? ProblemExceptionHandler.Classify(error).Status
             : 500;

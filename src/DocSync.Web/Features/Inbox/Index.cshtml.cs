@@ -62,7 +62,7 @@ public sealed class IndexModel(InboxService inbox, Texts texts) : PageModel
             Search = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
             Source = Source is { } source && Enum.IsDefined(source) ? source : null,
             DuplicatesOnly = Duplicates,
-            Page = Math.Max(1, PageNumber),
+            Page = Core.Paging.Clamp(PageNumber),
             PageSize = PageSize,
         }, HttpContext.RequestAborted);
 
