@@ -74,6 +74,47 @@ public static class EInvoiceReader
     }
 
     /// <summary>
+    /// The e-invoice a stored file is or carries (an XML e-invoice, or a PDF with one attached), or
+    /// <see langword="null"/> when it is neither (or cannot be read). Never throws for a bad file.
+    /// </summary>
+    /// <param name="content">The file, seekable, from its start; not closed.</param>
+    public static EInvoice? TryRead(Stream content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var head = new byte[FileKinds.HeadLength];
+        var length = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        content.Position = 0;
+        switch (FileKinds.Detect(head.AsSpan(0, length), ""))
+        {
+            case FileKind.Xml when content.Length <= MaxXmlBytes:
+                var bytes = new byte[content.Length];
+                content.ReadExactly(bytes);
+                try
+                {
+                    return FromXml(bytes);
+                }
+                catch (EInvoiceException)
+                {
+                    return null;
+                }
+
+            case FileKind.Pdf:
+                try
+                {
+                    using var pdf = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+                    return FromPdf(pdf);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    return null;
+                }
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
     /// The fields a bookkeeper types, from an e-invoice: exact values, each with confidence 1. The supplier is the
     /// invoice's seller.
     /// </summary>
