@@ -137,7 +137,7 @@ public sealed class NewDocumentInput
         };
         var other = new Party
         {
-            Name = PartyName.Trim(),
+            Name = (PartyName ?? "").Trim(),
             VatNumber = Blank(PartyVatNumber),
             Address = Address(PartyStreet, PartyPostalCode, PartyCity, PartyCountry),
             Iban = Blank(PartyIban),
@@ -148,10 +148,10 @@ public sealed class NewDocumentInput
         return DocumentCalculator.Complete(new DocumentContent
         {
             Type = Type,
-            Number = Number.Trim(),
+            Number = (Number ?? "").Trim(),
             IssueDate = IssueDate,
             DueDate = DueDate,
-            Currency = Currency.Trim().ToUpperInvariant(),
+            Currency = (Currency ?? "").Trim().ToUpperInvariant(),
             Seller = IsPurchase ? other : own,
             Buyer = IsPurchase ? own : other,
             Lines = lines,
