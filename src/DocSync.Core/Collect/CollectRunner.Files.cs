@@ -262,7 +262,7 @@ public sealed partial class CollectRunner
     {
         FileKind.Zip => TakeZipAsync(run, content, baseRef, cancellationToken),
         FileKind.Unknown => Task.FromResult(Intake.Refused(CollectReasons.UnsupportedType,
-            $"'{name}' is not a PDF, an image (JPEG, PNG, TIFF, HEIC) or a zip of them; it stays in Dropbox.")),
+            $"'{name}' is not a PDF, an image (JPEG, PNG, TIFF, HEIC), an e-invoice (UBL or CII XML) or a zip of them; it stays in Dropbox.")),
         _ => TakeOneAsync(run, content, name, kind, baseRef, cancellationToken),
     };
 
@@ -274,6 +274,8 @@ public sealed partial class CollectRunner
         {
             case ReadOutcome.Corrupt when kind == FileKind.Pdf:
                 return Intake.Refused(CollectReasons.CorruptPdf, (result.Problem ?? "The PDF is damaged.") + " It stays in Dropbox.");
+            case ReadOutcome.Corrupt or ReadOutcome.Unsupported when kind == FileKind.Xml:
+                return Intake.Refused(CollectReasons.UnsupportedType, (result.Problem ?? "The XML file is not an e-invoice.") + " It stays in Dropbox.");
             case ReadOutcome.Corrupt:
                 return Intake.Refused(CollectReasons.DamagedImage, (result.Problem ?? "The image is damaged.") + " It stays in Dropbox.");
             case ReadOutcome.PasswordProtected:
@@ -324,7 +326,7 @@ public sealed partial class CollectRunner
                 var name = FileRules.Sanitize(entry.Name, FileKinds.Extension(kind));
                 if (entry.Length == 0 || kind is FileKind.Unknown or FileKind.Zip)
                 {
-                    notes.Add($"{name}: {(entry.Length == 0 ? "empty" : "not a PDF or an image")}, left out");
+                    notes.Add($"{name}: {(entry.Length == 0 ? "empty" : "not a PDF, an image or an e-invoice")}, left out");
                     continue;
                 }
                 var intake = await TakeOneAsync(run, stream, name, kind, $"{baseRef}#{i}", cancellationToken).ConfigureAwait(false);

@@ -26,4 +26,19 @@ public enum DocumentType
 
     /// <summary>Anything else.</summary>
     Other = 8,
+
+    /// <summary>A credit note received from a supplier.</summary>
+    PurchaseCreditNote = 9,
+}
+
+/// <summary>What a document type means for who is who on it.</summary>
+public static class DocumentTypes
+{
+    /// <summary>
+    /// Whether documents of <paramref name="type"/> come from a supplier (purchase invoices and credit notes,
+    /// receipts): the company is their buyer and the other party their seller.
+    /// </summary>
+    /// <param name="type">The type.</param>
+    public static bool IsPurchase(this DocumentType type) =>
+        type is DocumentType.PurchaseInvoice or DocumentType.PurchaseCreditNote or DocumentType.Receipt;
 }

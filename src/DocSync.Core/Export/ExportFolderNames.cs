@@ -10,9 +10,9 @@ public static class ExportFolderNames
 
     private static readonly Dictionary<string, string[]> Names = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["en"] = ["Invoices", "Credit notes", "Quotes", "Orders", "Delivery notes", "Purchase invoices", "Receipts", "Other"],
-        ["nl"] = ["Facturen", "Creditnota's", "Offertes", "Bestelbonnen", "Leveringsbonnen", "Aankoopfacturen", "Kastickets", "Overige"],
-        ["fr"] = ["Factures", "Notes de crédit", "Devis", "Bons de commande", "Bons de livraison", "Factures d'achat", "Tickets de caisse", "Autres"],
+        ["en"] = ["Invoices", "Credit notes", "Quotes", "Orders", "Delivery notes", "Purchase invoices", "Receipts", "Other", "Purchase credit notes"],
+        ["nl"] = ["Facturen", "Creditnota's", "Offertes", "Bestelbonnen", "Leveringsbonnen", "Aankoopfacturen", "Kastickets", "Overige", "Aankoopcreditnota's"],
+        ["fr"] = ["Factures", "Notes de crédit", "Devis", "Bons de commande", "Bons de livraison", "Factures d'achat", "Tickets de caisse", "Autres", "Notes de crédit d'achat"],
     };
 
     /// <summary>The folder name of <paramref name="type"/> in <paramref name="language"/> (English when unknown).</summary>
@@ -22,7 +22,7 @@ public static class ExportFolderNames
     {
         var names = Names.TryGetValue(language, out var found) ? found : Names["en"];
         var index = (int)type - 1;
-        return index >= 0 && index < names.Length ? names[index] : names[^1];
+        return index >= 0 && index < names.Length ? names[index] : names[(int)DocumentType.Other - 1];
     }
 
     /// <summary>Whether <paramref name="language"/> is offered.</summary>

@@ -17,7 +17,7 @@ public static class ExportLayout
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(document);
-        var purchase = document.Type is DocumentType.PurchaseInvoice or DocumentType.Receipt;
+        var purchase = document.Type.IsPurchase();
         var stem = template.Render(new ExportPathValues
         {
             Company = companyName,

@@ -33,8 +33,9 @@ public sealed partial class InboxService
     }
 
     /// <summary>
-    /// Turns a pending item into a document (version 1) whose file is the item's file (as its PDF
-    /// when the bytes are a PDF, else as an attachment), filed in the item's binder; the item
+    /// Turns a pending item into a document (version 1) whose main file is the item's file, kept as it is: as
+    /// its PDF when the bytes are a PDF (an attached e-invoice stays inside it), as its UBL when they are a UBL
+    /// e-invoice (DocSync renders a readable PDF beside it), else as an attachment; filed in the item's binder; the item
     /// becomes <see cref="InboxItemStatus.Processed"/>. An item makes at most one document, even
     /// when conversions race: a second conversion throws <see cref="ConflictException"/>. Needs
     /// <see cref="Right.ProcessInbox"/> and (to create the document) <see cref="Right.EditDocuments"/>.
@@ -48,7 +49,8 @@ public sealed partial class InboxService
     {
         company.Demand(Right.ProcessInbox);
         var item = await FindPendingAsync(itemId, cancellationToken).ConfigureAwait(false);
-        var kind = await IsPdfAsync(item.Sha256, cancellationToken).ConfigureAwait(false) ? DocumentFileKind.Pdf : DocumentFileKind.Attachment;
+        var kind = await MainFileKindAsync(item.Sha256, cancellationToken).ConfigureAwait(false);
+        var contentType = kind == DocumentFileKind.Ubl ? "application/xml" : item.ContentType;
         CreateDocumentResult created;
         await using (var file = blobs.OpenRead(item.Sha256))
         {
@@ -61,7 +63,7 @@ public sealed partial class InboxService
                     Content = content,
                     Status = status,
                     BinderId = item.BinderId,
-                    Files = [new DocumentFileUpload(kind, item.FileName, item.ContentType, file)],
+                    Files = [new DocumentFileUpload(kind, item.FileName, contentType, file)],
                     IdempotencyKey = ConversionKey(itemId),
                 }, cancellationToken).ConfigureAwait(false);
             }
@@ -134,11 +136,23 @@ public sealed partial class InboxService
     private static ConflictException NotPending(Guid itemId, InboxItemStatus status) =>
         new("id", "not-pending", $"Inbox item '{itemId}' was {status.ToString().ToLowerInvariant()} already; only a pending item can change.");
 
-    private async Task<bool> IsPdfAsync(string sha256, CancellationToken cancellationToken)
+    /// <summary>
+    /// The role an item's file plays for its document: a PDF is the document's PDF, an e-invoice's XML its UBL (the
+    /// original kept byte for byte; DocSync renders a readable PDF beside it), anything else an attachment.
+    /// </summary>
+    private async Task<DocumentFileKind> MainFileKindAsync(string sha256, CancellationToken cancellationToken)
     {
         var head = new byte[5];
         await using var stream = blobs.OpenRead(sha256);
         var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-        return head.AsSpan(0, read).SequenceEqual("%PDF-"u8);
+        if (head.AsSpan(0, read).SequenceEqual("%PDF-"u8))
+        {
+            return DocumentFileKind.Pdf;
+        }
+
+        stream.Position = 0;
+        return Reading.EInvoices.EInvoiceReader.TryRead(stream) is { Format: Reading.EInvoices.EInvoiceFormat.Ubl }
+            ? DocumentFileKind.Ubl
+            : DocumentFileKind.Attachment;
     }
 }

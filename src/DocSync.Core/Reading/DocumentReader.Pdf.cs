@@ -31,6 +31,17 @@ public sealed partial class DocumentReader
         }
 
         var texts = layer.Pages.ToArray();
+        if (layer.EInvoice is { } invoice)
+        {
+            // The attached XML says exactly what the pages show: no page needs recognizing.
+            var shown = string.Join("\n\n", texts.Where(t => t is not null));
+            return new RawReading(layer.PageCount > texts.Length ? ReadOutcome.TooManyPages : ReadOutcome.Read,
+                ReadText.HasWords(ReadText.Clean(shown)) ? shown : EInvoices.EInvoiceReader.Text(invoice), EInvoiceMethod, texts.Length, layer.PageCount, null)
+            {
+                EInvoice = invoice,
+            };
+        }
+
         var scanned = Enumerable.Range(0, texts.Length).Where(i => texts[i] is null).ToList();
         if (scanned.Count > 0)
         {

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Options;
 namespace DocSync.Core.Reading;
 
 /// <summary>
-/// Reads the text of a PDF or an image and extracts the fields a bookkeeper types by hand. A PDF's
+/// Reads the text of a PDF or an image and extracts the fields a bookkeeper types by hand. An e-invoice
+/// (a UBL or CII XML file, or a PDF carrying one as an attachment: Factur-X, ZUGFeRD) is read exactly from
+/// its XML instead (<see cref="EInvoices.EInvoiceReader"/>; <see cref="ReadResult.EInvoice"/>). A PDF's
 /// own text layer is used where it has one; pages without one (scans) and images are recognized by
 /// tesseract, PDF pages first rendered by poppler's pdftoppm, HEIC photos first converted by
 /// heif-convert. Files are sniffed by their bytes, not their names. Every run of a tool is limited in
@@ -17,6 +19,7 @@ public sealed partial class DocumentReader
 {
     private const string TextLayer = "text-layer";
     private const string Ocr = "ocr";
+    private const string EInvoiceMethod = "e-invoice";
 
     private readonly ReadingOptions _options;
     private readonly ILogger<DocumentReader> _logger;
@@ -94,14 +97,36 @@ public sealed partial class DocumentReader
             FileKind.Pdf => ReadPdfAsync(input, folder, cancellationToken),
             FileKind.Jpeg or FileKind.Png or FileKind.Tiff => ReadImageAsync(input, cancellationToken),
             FileKind.Heic => ReadHeicAsync(input, folder, cancellationToken),
+            FileKind.Xml => ReadXmlAsync(input, cancellationToken),
             FileKind.Zip => Task.FromResult(RawReading.Stopped(ReadOutcome.Unsupported,
                 "A ZIP archive is not read as such: its files are unpacked and read one by one.")),
             _ when FileKinds.FromExtension(fileName) is var promised and not (FileKind.Unknown or FileKind.Zip) =>
                 Task.FromResult(RawReading.Stopped(ReadOutcome.Corrupt,
                     $"The file is named {Path.GetExtension(fileName).ToLowerInvariant()} but its bytes are not {Describe(promised)}: it is damaged or of another kind.")),
             _ => Task.FromResult(RawReading.Stopped(ReadOutcome.Unsupported,
-                "DocSync reads PDF documents and JPEG, PNG, TIFF and HEIC images; this file is none of them.")),
+                "DocSync reads PDF documents, JPEG, PNG, TIFF and HEIC images and e-invoices (UBL or CII XML); this file is none of them.")),
         };
+    }
+
+    // An XML file: an e-invoice (UBL or CII) is read exactly; any other XML is not read.
+    private static async Task<RawReading> ReadXmlAsync(string input, CancellationToken cancellationToken)
+    {
+        if (new FileInfo(input).Length > EInvoices.EInvoiceReader.MaxXmlBytes)
+        {
+            return RawReading.Stopped(ReadOutcome.Corrupt,
+                $"The XML file is larger than DocSync reads as an e-invoice ({EInvoices.EInvoiceReader.MaxXmlBytes / (1024 * 1024)} MiB).");
+        }
+
+        var bytes = await File.ReadAllBytesAsync(input, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var invoice = EInvoices.EInvoiceReader.FromXml(bytes);
+            return new RawReading(ReadOutcome.Read, EInvoices.EInvoiceReader.Text(invoice), EInvoiceMethod, 1, 1, null) { EInvoice = invoice };
+        }
+        catch (EInvoices.EInvoiceException e)
+        {
+            return RawReading.Stopped(e.Outcome, e.Message);
+        }
     }
 
     // Copies the content to a file named after its kind (some tools go by the extension), returning its path, length and kind.
@@ -144,8 +169,12 @@ public sealed partial class DocumentReader
             return new ReadResult(ReadOutcome.NoText, "", raw.Method, raw.Pages, null, ExtractedFields.None, problem, duration);
         }
 
+        var fields = raw.EInvoice is { } invoice ? EInvoices.EInvoiceReader.Fields(invoice) : FieldExtractor.Extract(text);
         return new ReadResult(skipped is null ? ReadOutcome.Read : ReadOutcome.TooManyPages, text, raw.Method, raw.Pages,
-            TextLanguage.Guess(text), FieldExtractor.Extract(text), skipped is null ? null : $"Only the first {skipped} were read.", duration);
+            TextLanguage.Guess(text), fields, skipped is null ? null : $"Only the first {skipped} were read.", duration)
+        {
+            EInvoice = raw.EInvoice,
+        };
     }
 
     private DirectoryInfo CreateFolder()
@@ -181,6 +210,7 @@ public sealed partial class DocumentReader
         FileKind.Png => "a PNG image",
         FileKind.Tiff => "a TIFF image",
         FileKind.Heic => "a HEIC image",
+        FileKind.Xml => "an XML document",
         _ => "what the name says",
     };
 

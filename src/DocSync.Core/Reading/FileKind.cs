@@ -23,4 +23,7 @@ public enum FileKind
 
     /// <summary>A ZIP archive; it is unpacked before its files are read.</summary>
     Zip,
+
+    /// <summary>An XML document (an e-invoice is read from it when it is UBL or CII).</summary>
+    Xml,
 }

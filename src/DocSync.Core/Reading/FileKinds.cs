@@ -15,7 +15,7 @@ public static class FileKinds
     /// <summary>
     /// The kind of a file from its magic bytes: <c>%PDF-</c> anywhere in the first 1024 bytes (as
     /// PDF readers accept it), the JPEG, PNG, TIFF and ZIP signatures, and an ISO media
-    /// <c>ftyp</c> box with a HEIC brand. The name is used only as a tie-breaker: a HEIF file with
+    /// <c>ftyp</c> box with a HEIC brand, and XML (UTF-8 text opening with a tag). The name is used only as a tie-breaker: a HEIF file with
     /// the generic <c>mif1</c>/<c>msf1</c> brand and no HEIC brand among its compatible ones is
     /// <see cref="FileKind.Heic"/> when named <c>.heic</c>, <c>.heif</c> or <c>.hif</c>. So a file
     /// named <c>.pdf</c> whose bytes are a JPEG is <see cref="FileKind.Jpeg"/>.
@@ -56,12 +56,40 @@ public static class FileKinds
             return FileKind.Pdf;
         }
 
-        return IsHeic(head, fileName) ? FileKind.Heic : FileKind.Unknown;
+        if (IsHeic(head, fileName))
+        {
+            return FileKind.Heic;
+        }
+
+        return IsXml(head) ? FileKind.Xml : FileKind.Unknown;
+    }
+
+    // UTF-8 text (a byte order mark allowed) whose first non-blank character opens a tag: "<?xml", "<!--" or an element.
+    private static bool IsXml(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            head = head[3..];
+        }
+
+        var start = 0;
+        while (start < head.Length && head[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+
+        if (start + 1 >= head.Length || head[start] != (byte)'<')
+        {
+            return false;
+        }
+
+        var next = head[start + 1];
+        return (next is (byte)'?' or (byte)'!' or (byte)'_' || char.IsAsciiLetter((char)next)) && !head.Contains((byte)0);
     }
 
     /// <summary>
     /// The media type of a kind: <c>application/pdf</c>, <c>image/jpeg</c>, <c>image/png</c>,
-    /// <c>image/tiff</c>, <c>image/heic</c>, <c>application/zip</c>, and
+    /// <c>image/tiff</c>, <c>image/heic</c>, <c>application/zip</c>, <c>application/xml</c>, and
     /// <c>application/octet-stream</c> for <see cref="FileKind.Unknown"/>.
     /// </summary>
     /// <param name="kind">The kind.</param>
@@ -73,6 +101,7 @@ public static class FileKinds
         FileKind.Tiff => "image/tiff",
         FileKind.Heic => "image/heic",
         FileKind.Zip => "application/zip",
+        FileKind.Xml => "application/xml",
         _ => "application/octet-stream",
     };
 
@@ -85,6 +114,7 @@ public static class FileKinds
         FileKind.Tiff => ".tif",
         FileKind.Heic => ".heic",
         FileKind.Zip => ".zip",
+        FileKind.Xml => ".xml",
         _ => "",
     };
 
@@ -97,6 +127,7 @@ public static class FileKinds
         ".TIF" or ".TIFF" => FileKind.Tiff,
         ".HEIC" or ".HEIF" or ".HIF" => FileKind.Heic,
         ".ZIP" => FileKind.Zip,
+        ".XML" => FileKind.Xml,
         _ => FileKind.Unknown,
     };
 

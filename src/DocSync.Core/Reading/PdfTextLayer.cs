@@ -11,6 +11,9 @@ namespace DocSync.Core.Reading;
 /// </param>
 internal sealed record PdfTextLayer(int PageCount, IReadOnlyList<string?> Pages)
 {
+    /// <summary>The e-invoice the PDF carries as an attachment (Factur-X, ZUGFeRD, UBL), if any.</summary>
+    public EInvoices.EInvoice? EInvoice { get; init; }
+
     /// <summary>
     /// The fewest letters and digits a page's text layer needs to be used as it is. Fewer means a
     /// scan, perhaps with a stamp such as "Scanned by CamScanner" (19), a page number or a
@@ -35,7 +38,20 @@ internal sealed record PdfTextLayer(int PageCount, IReadOnlyList<string?> Pages)
             pages.Add(PageText(document, number));
         }
 
-        return new PdfTextLayer(count, pages);
+        return new PdfTextLayer(count, pages) { EInvoice = AttachedEInvoice(document) };
+    }
+
+    // An attachment that cannot be read is no reason to give up on the PDF itself.
+    private static EInvoices.EInvoice? AttachedEInvoice(PdfDocument document)
+    {
+        try
+        {
+            return EInvoices.EInvoiceReader.FromPdf(document);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
     }
 
     private static string? PageText(PdfDocument document, int number)

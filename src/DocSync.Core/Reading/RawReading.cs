@@ -9,5 +9,8 @@ namespace DocSync.Core.Reading;
 /// <param name="Problem">What went wrong, for a person.</param>
 internal sealed record RawReading(ReadOutcome Outcome, string Text, string Method, int Pages, int PageCount, string? Problem)
 {
+    /// <summary>The e-invoice the file is or carries, read from its XML.</summary>
+    public EInvoices.EInvoice? EInvoice { get; init; }
+
     public static RawReading Stopped(ReadOutcome outcome, string problem) => new(outcome, "", "none", 0, 0, problem);
 }

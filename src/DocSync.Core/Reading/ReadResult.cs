@@ -7,7 +7,8 @@ namespace DocSync.Core.Reading;
 /// <see cref="ReadOutcome.TooManyPages"/>. Business data: never log it.
 /// </param>
 /// <param name="Method">
-/// <c>text-layer</c> when all the text came from the PDF's own text, <c>ocr</c> when any of it was
+/// <c>e-invoice</c> when the fields were read from an e-invoice's XML (a UBL or CII file, or one embedded in
+/// the PDF), <c>text-layer</c> when all the text came from the PDF's own text, <c>ocr</c> when any of it was
 /// recognized from an image (scans, photos, image-only PDF pages), <c>none</c> when nothing was read.
 /// </param>
 /// <param name="Pages">The pages read (for a PDF at most <see cref="ReadingOptions.MaxPages"/>); 0 when none were.</param>
@@ -26,4 +27,12 @@ public sealed record ReadResult(
     string? Language,
     ExtractedFields Fields,
     string? Problem,
-    TimeSpan Duration);
+    TimeSpan Duration)
+{
+    /// <summary>
+    /// The e-invoice the file is (UBL or CII XML) or carries (a PDF with a Factur-X, ZUGFeRD or UBL attachment),
+    /// read exactly from its XML, with the rules it breaks; <see langword="null"/> for other files. When set,
+    /// <see cref="Fields"/> come from it, each with confidence 1.
+    /// </summary>
+    public EInvoices.EInvoice? EInvoice { get; init; }
+}

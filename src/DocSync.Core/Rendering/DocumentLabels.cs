@@ -47,7 +47,7 @@ internal sealed record DocumentLabels
         Vat = "VAT", Description = "Description", Quantity = "Qty", UnitPrice = "Unit price", Amount = "Amount",
         VatRate = "VAT rate", TaxableAmount = "Taxable amount", TotalExclVat = "Total excl. VAT", TotalInclVat = "Total incl. VAT",
         Page = "Page",
-        Titles = Map("Invoice", "Credit note", "Quote", "Order", "Delivery note", "Purchase invoice", "Receipt", "Document"),
+        Titles = Map("Invoice", "Credit note", "Quote", "Order", "Delivery note", "Purchase invoice", "Receipt", "Document", "Purchase credit note"),
         Countries = new Dictionary<string, string>
         {
             ["BE"] = "Belgium", ["NL"] = "The Netherlands", ["FR"] = "France", ["LU"] = "Luxembourg", ["DE"] = "Germany",
@@ -60,7 +60,7 @@ internal sealed record DocumentLabels
         Vat = "Btw", Description = "Omschrijving", Quantity = "Aantal", UnitPrice = "Eenheidsprijs", Amount = "Bedrag",
         VatRate = "Btw-tarief", TaxableAmount = "Maatstaf van heffing", TotalExclVat = "Totaal excl. btw", TotalInclVat = "Totaal incl. btw",
         Page = "Pagina",
-        Titles = Map("Factuur", "Creditnota", "Offerte", "Bestelbon", "Leveringsbon", "Aankoopfactuur", "Kasticket", "Document"),
+        Titles = Map("Factuur", "Creditnota", "Offerte", "Bestelbon", "Leveringsbon", "Aankoopfactuur", "Kasticket", "Document", "Aankoopcreditnota"),
         Countries = new Dictionary<string, string>
         {
             ["BE"] = "België", ["NL"] = "Nederland", ["FR"] = "Frankrijk", ["LU"] = "Luxemburg", ["DE"] = "Duitsland",
@@ -73,7 +73,7 @@ internal sealed record DocumentLabels
         Vat = "TVA", Description = "Description", Quantity = "Qté", UnitPrice = "Prix unitaire", Amount = "Montant",
         VatRate = "Taux de TVA", TaxableAmount = "Base imposable", TotalExclVat = "Total HTVA", TotalInclVat = "Total TVAC",
         Page = "Page",
-        Titles = Map("Facture", "Note de crédit", "Devis", "Bon de commande", "Bon de livraison", "Facture d'achat", "Ticket de caisse", "Document"),
+        Titles = Map("Facture", "Note de crédit", "Devis", "Bon de commande", "Bon de livraison", "Facture d'achat", "Ticket de caisse", "Document", "Note de crédit d'achat"),
         Countries = new Dictionary<string, string>
         {
             ["BE"] = "Belgique", ["NL"] = "Pays-Bas", ["FR"] = "France", ["LU"] = "Luxembourg", ["DE"] = "Allemagne",

@@ -85,7 +85,7 @@ public static partial class DocumentValidator
             return;
         }
 
-        if (content.Lines.Count == 0 && content.Type is DocumentType.Invoice or DocumentType.CreditNote or DocumentType.PurchaseInvoice)
+        if (content.Lines.Count == 0 && content.Type is DocumentType.Invoice or DocumentType.CreditNote or DocumentType.PurchaseInvoice or DocumentType.PurchaseCreditNote)
         {
             errors.Add(new("lines", "required", "An invoice or credit note has at least one line."));
         }

@@ -175,7 +175,7 @@ public sealed partial class DocumentReaderTests : IDisposable
         var result = await ReadAsync("just some notes"u8.ToArray(), "notes.txt");
 
         result.Outcome.ShouldBe(ReadOutcome.Unsupported);
-        result.Problem.ShouldBe("DocSync reads PDF documents and JPEG, PNG, TIFF and HEIC images; this file is none of them.");
+        result.Problem.ShouldBe("DocSync reads PDF documents, JPEG, PNG, TIFF and HEIC images and e-invoices (UBL or CII XML); this file is none of them.");
     }
 
     [Fact]

@@ -21,6 +21,11 @@ public sealed class FileKindsTests
         { Ftyp("isom", "isom", "mp41"), FileKind.Unknown },
         { "hello, world"u8.ToArray(), FileKind.Unknown },
         { [], FileKind.Unknown },
+        { "<?xml version=\"1.0\"?><Invoice/>"u8.ToArray(), FileKind.Xml },
+        { "\uFEFF\r\n  <Invoice xmlns=\"urn:x\"/>"u8.ToArray(), FileKind.Xml },
+        { "<!-- e-invoice --><Invoice/>"u8.ToArray(), FileKind.Xml },
+        { "< not a tag"u8.ToArray(), FileKind.Unknown },
+        { "<a\0b>"u8.ToArray(), FileKind.Unknown },
     };
 
     [Theory]
@@ -74,6 +79,7 @@ public sealed class FileKindsTests
     [InlineData(FileKind.Tiff, "image/tiff")]
     [InlineData(FileKind.Heic, "image/heic")]
     [InlineData(FileKind.Zip, "application/zip")]
+    [InlineData(FileKind.Xml, "application/xml")]
     [InlineData(FileKind.Unknown, "application/octet-stream")]
     public void ContentType_EachKind_IsItsMediaType(FileKind kind, string expected)
     {

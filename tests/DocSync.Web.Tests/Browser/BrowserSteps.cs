@@ -53,6 +53,11 @@ public static partial class BrowserSteps
         await page.GetByLabel(Text(culture, "field.party"), exact).FillAsync(party);
         for (var i = 0; i < lines.Length; i++)
         {
+            if (await page.GetByLabel($"{Text(culture, "field.description")} {i + 1}", exact).CountAsync() == 0)
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = Text(culture, "form.addLine"), Exact = true }).ClickAsync();
+            }
+
             await page.GetByLabel($"{Text(culture, "field.description")} {i + 1}", exact).FillAsync(lines[i].Description);
             await page.GetByLabel($"{Text(culture, "field.quantity")} {i + 1}", exact).FillAsync(lines[i].Quantity);
             await page.GetByLabel($"{Text(culture, "field.unitPrice")} {i + 1}", exact).FillAsync(lines[i].UnitPrice);

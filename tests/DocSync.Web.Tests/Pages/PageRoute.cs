@@ -46,6 +46,8 @@ public sealed partial record PageRoute(
         new("POST", Document, "status", true, _ => new() { ["status"] = "Cancelled", ["version"] = "1" }),
         new("POST", Document, "attach", true, _ => new() { ["version"] = "1" }, "file"),
         new("GET", Document + "/files/{fileId:guid}", null, true),
+        new("GET", Document + "/edit", null, true),
+        new("POST", Document + "/edit", null, true, ids => new(DocumentForm(ids, "X-MATRIX-EDIT")) { ["Version"] = "1" }),
         new("GET", Inbox, null, false),
         new("POST", Inbox, null, false, FilePart: "files"),
         new("GET", InboxItem, null, true),

@@ -47,6 +47,6 @@ internal static class ExportPlaceholders
             return v.Counterparty;
         }
 
-        return v.Type is DocumentType.PurchaseInvoice or DocumentType.Receipt ? v.Seller : v.Buyer;
+        return v.Type.IsPurchase() ? v.Seller : v.Buyer;
     }
 }

@@ -28,7 +28,7 @@ internal sealed record DocumentListParameters(
         var (page, pageSize) = QueryValues.Paging(Page, PageSize, DocumentQuery.MaxPageSize, errors);
         return new()
         {
-            Type = QueryValues.Enum<DocumentType>(Type, "type", errors, "invoice, creditNote, quote, order, deliveryNote, purchaseInvoice, receipt or other"),
+            Type = QueryValues.Enum<DocumentType>(Type, "type", errors, "invoice, creditNote, quote, order, deliveryNote, purchaseInvoice, purchaseCreditNote, receipt or other"),
             Status = QueryValues.Enum<DocumentStatus>(Status, "status", errors, "draft, final, sent, paid or cancelled"),
             BinderId = QueryValues.Guid(BinderId, "binderId", errors),
             IssuedFrom = QueryValues.Date(IssuedFrom, "issuedFrom", errors),

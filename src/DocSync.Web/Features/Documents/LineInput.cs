@@ -1,6 +1,6 @@
 namespace DocSync.Web.Features.Documents;
 
-/// <summary>One line of the new-document form.</summary>
+/// <summary>One line of the document form.</summary>
 public sealed class LineInput
 {
     /// <summary>Description.</summary>
@@ -14,4 +14,7 @@ public sealed class LineInput
 
     /// <summary>VAT rate in percent.</summary>
     public decimal VatRate { get; set; } = 21;
+
+    /// <summary>Whether nothing was typed on the line (it is skipped).</summary>
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Description) && UnitPrice is null;
 }

@@ -15,7 +15,7 @@ namespace DocSync.Web.Features.Inbox;
 /// from Dropbox), searchable in their names and read text, filtered by status, source and possible duplicates.
 /// </summary>
 [RequireRight(Right.ProcessInbox)]
-public sealed class IndexModel(InboxService inbox, Texts texts) : PageModel
+public sealed class IndexModel(InboxService inbox, DocSync.Core.Companies.MembershipService members, Texts texts) : PageModel
 {
     /// <summary>Items per page.</summary>
     public const int PageSize = 50;
@@ -54,8 +54,17 @@ public sealed class IndexModel(InboxService inbox, Texts texts) : PageModel
     /// <summary>Whether any filter besides the status is set.</summary>
     public bool Filtered => !string.IsNullOrWhiteSpace(Q) || Source is not null || Duplicates;
 
+    /// <summary>The company's people by id, to name an item's assignee.</summary>
+    public IReadOnlyDictionary<Guid, string> People { get; private set; } = new Dictionary<Guid, string>();
+
     /// <summary>Lists the items.</summary>
-    public async Task OnGetAsync() =>
+    public async Task OnGetAsync()
+    {
+        People = (await members.ListAsync(HttpContext.RequestAborted)).ToDictionary(m => m.PersonId, m => m.DisplayName);
+        await ListAsync();
+    }
+
+    private async Task ListAsync() =>
         Result = await inbox.ListAsync(new InboxQuery
         {
             Status = Status,

@@ -1,4 +1,6 @@
 using DocSync.Core.Companies;
+using DocSync.Core.Documents;
+using DocSync.Core.Reading.EInvoices;
 using DocSync.Core.Errors;
 using DocSync.Core.Organizing;
 using DocSync.Web.Features.Documents;
@@ -14,7 +16,7 @@ namespace DocSync.Web.Features.Inbox;
 /// file becomes the document's file) or reject it.
 /// </summary>
 [RequireRight(Right.ProcessInbox)]
-public sealed class ItemModel(InboxService inbox, BinderService binders, CompanyService companies, Texts texts) : PageModel
+public sealed class ItemModel(InboxService inbox, BinderService binders, CompanyService companies, DocumentService documents, Texts texts) : PageModel
 {
     /// <summary>The company of the URL.</summary>
     [FromRoute]
@@ -44,11 +46,15 @@ public sealed class ItemModel(InboxService inbox, BinderService binders, Company
     [BindProperty]
     public NewDocumentInput Input { get; set; } = new();
 
-    /// <summary>Shows the item and the forms, the binder preset from the item.</summary>
+    /// <summary>The e-invoice the item's file is or carries, read exactly (with the rules it breaks); null for other files.</summary>
+    public EInvoice? EInvoice { get; private set; }
+
+    /// <summary>Shows the item and the forms, the document form preset from what was read.</summary>
     public async Task OnGetAsync()
     {
         await LoadAsync();
-        Preset();
+        EInvoice = await inbox.ReadEInvoiceAsync(ItemId, HttpContext.RequestAborted);
+        await PresetAsync();
     }
 
     /// <summary>Stores the fields as the person corrected them.</summary>
@@ -60,7 +66,8 @@ public sealed class ItemModel(InboxService inbox, BinderService binders, Company
 
         // Only this form was sent: the document form's (absent) values are no errors.
         ModelState.Clear();
-        Preset();
+        EInvoice = await inbox.ReadEInvoiceAsync(ItemId, HttpContext.RequestAborted);
+        await PresetAsync();
         try
         {
             await inbox.UpdateFieldsAsync(ItemId, fields.ToFields(), HttpContext.RequestAborted);
@@ -84,6 +91,13 @@ public sealed class ItemModel(InboxService inbox, BinderService binders, Company
     public async Task<IActionResult> OnPostConvertAsync()
     {
         await LoadAsync();
+        EInvoice = await inbox.ReadEInvoiceAsync(ItemId, HttpContext.RequestAborted);
+        if (Input.ApplyCommand())
+        {
+            ModelState.Clear();
+            return Page();
+        }
+
         try
         {
             if (Input.BinderId != Item!.BinderId)
@@ -103,6 +117,7 @@ public sealed class ItemModel(InboxService inbox, BinderService binders, Company
                 ModelState.AddModelError(NewModel.FormField(error.Field), error.Message);
             }
 
+            Input.Tidy();
             return Page();
         }
     }
@@ -129,10 +144,23 @@ public sealed class ItemModel(InboxService inbox, BinderService binders, Company
         ViewData["Binders"] = await binders.ListAsync(cancellationToken);
     }
 
-    // The document form starts from what was read from the file (or the file's name for the number).
-    private void Preset()
+    // The document form starts from what was read from the file: an e-invoice whole (lines included), else the
+    // fields found in its text (or the file's name for the number). A supplier's document is a purchase.
+    private async Task PresetAsync()
     {
+        if (EInvoice is { } invoice)
+        {
+            var read = invoice.Content with { Type = invoice.IsCreditNote ? DocumentType.PurchaseCreditNote : DocumentType.PurchaseInvoice };
+            Input = NewDocumentInput.From(read);
+            Input.BinderId = Item!.BinderId;
+            Input.Tidy();
+            return;
+        }
+
         var fields = Item!.Fields;
+        Input.Type = DocumentType.PurchaseInvoice;
+        await DocumentFormDefaults.FillOwnPartyAsync(documents, await companies.GetCurrentAsync(HttpContext.RequestAborted), Input, HttpContext.RequestAborted);
+        Input.PartyIban = fields.Iban?.Value;
         Input.BinderId = Item.BinderId;
         Input.Number = fields.InvoiceNumber?.Value ?? Path.GetFileNameWithoutExtension(Item.FileName);
         Input.PartyName = fields.SupplierName?.Value ?? Input.PartyName;
@@ -144,6 +172,38 @@ public sealed class ItemModel(InboxService inbox, BinderService binders, Company
         }
 
         Input.DueDate = Date(fields.DueDate?.Value) ?? Input.DueDate;
+        if (TotalLine(fields) is { } line)
+        {
+            Input.Lines = [line];
+        }
+
+        Input.Tidy();
+    }
+
+    /// <summary>
+    /// One line carrying the total read (excluding VAT) at the rate its VAT amount gives, when a usual rate
+    /// gives it to the cent; <see langword="null"/> otherwise.
+    /// </summary>
+    internal static LineInput? TotalLine(DocSync.Core.Reading.ExtractedFields fields)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        if (!decimal.TryParse(fields.Total?.Value, System.Globalization.NumberStyles.Number, inv, out var total))
+        {
+            return null;
+        }
+
+        var vat = decimal.TryParse(fields.VatAmount?.Value, System.Globalization.NumberStyles.Number, inv, out var v) ? v : 0m;
+        var net = total - vat;
+        decimal[] rates = [21m, 12m, 6m, 0m, 9m, 20m, 10m, 5.5m, 17m, 19m, 7m];
+        foreach (var rate in rates)
+        {
+            if (DocSync.Core.Validation.DocumentCalculator.RoundToCent(net * rate / 100m) == vat)
+            {
+                return new LineInput { Description = fields.InvoiceNumber?.Value ?? fields.SupplierName?.Value ?? "—", Quantity = 1, UnitPrice = net, VatRate = rate };
+            }
+        }
+
+        return null;
     }
 
     private static DateOnly? Date(string? value) =>

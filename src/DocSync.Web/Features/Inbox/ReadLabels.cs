@@ -16,6 +16,7 @@ public static class ReadLabels
         return item.ReadState switch
         {
             InboxReadState.Read when item.ReadMethod == "ocr" => texts["inbox.read.ocr"],
+            InboxReadState.Read when item.ReadMethod == "e-invoice" => texts["inbox.read.eInvoice"],
             InboxReadState.Read => texts["inbox.read.text"],
             InboxReadState.NoText => texts["inbox.read.noText"],
             InboxReadState.Failed => texts["inbox.read.failed"],
@@ -47,6 +48,7 @@ public static class ReadLabels
         {
             "text-layer" => texts["inbox.method.textLayer"],
             "ocr" => texts["inbox.method.ocr"],
+            "e-invoice" => texts["inbox.method.eInvoice"],
             "none" => texts["inbox.method.none"],
             _ => method,
         };

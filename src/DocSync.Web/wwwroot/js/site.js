@@ -77,3 +77,52 @@ document.addEventListener("change", (event) => {
   };
   setTimeout(poll, 1000);
 })();
+
+// Document form: "Add a line" and "Remove" work in place (without script they post the form and come back).
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("button[name='Input.Command']");
+  if (!button || !(button.value === "add-line" || button.value.startsWith("remove-line:"))) {
+    return;
+  }
+  const body = button.form.querySelector("#lines tbody");
+  if (!body) {
+    return;
+  }
+  event.preventDefault();
+  const rows = () => [...body.querySelectorAll("tr[data-line]")];
+  if (button.value === "add-line") {
+    const last = rows().at(-1);
+    const copy = last.cloneNode(true);
+    for (const input of copy.querySelectorAll("input")) {
+      input.value = input.name.endsWith(".Quantity") ? "1" : input.name.endsWith(".VatRate") ? last.querySelector("[name$='.VatRate']").value : "";
+      input.removeAttribute("aria-invalid");
+    }
+    body.appendChild(copy);
+  } else {
+    const row = button.closest("tr[data-line]");
+    if (rows().length > 1) {
+      row.remove();
+    } else {
+      for (const input of row.querySelectorAll("input")) {
+        input.value = input.name.endsWith(".Quantity") ? "1" : "";
+      }
+    }
+  }
+  // Fields are bound by their index: number them 0, 1, 2… again, labels 1, 2, 3…
+  rows().forEach((row, i) => {
+    for (const field of row.querySelectorAll("input, button")) {
+      if (field.name && field.name.startsWith("Input.Lines[")) {
+        field.name = field.name.replace(/Input\.Lines\[\d+\]/, `Input.Lines[${i}]`);
+        field.id = field.name.replace(/[.\[\]]/g, "_");
+      }
+      if (field.value && field.value.startsWith("remove-line:")) {
+        field.value = `remove-line:${i}`;
+      }
+      if (field.dataset.label) {
+        field.setAttribute("aria-label", field.dataset.label.includes("{0}") ? field.dataset.label.replace("{0}", i + 1) : `${field.dataset.label} ${i + 1}`);
+      }
+    }
+  });
+  const focus = button.value === "add-line" ? rows().at(-1).querySelector("input") : body.querySelector("input");
+  focus?.focus();
+});
