@@ -34,5 +34,11 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, DropboxApp
             // Browsers apply form-action to the redirect that follows a form post: the connect form ends at the consent page.
             headers.ContentSecurityPolicy = dropbox.Available ? $"{Policy} {dropbox.AuthorizeOrigin}" : Policy;
         }
+        else
+        {
+            // The API reference keeps its inline bootstrap, but is no more frameable than any other page.
+            headers.XFrameOptions = "DENY";
+            headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+        }
     }
 }
