@@ -87,6 +87,8 @@ public sealed class DropboxEmulator : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(DropboxEmulator).Assembly.GetName().Name,
+            // Its addresses are the Listen calls below alone: not a host's Urls or ASPNETCORE_URLS (command-line values win over both).
+            Args = ["--urls=", "--http_ports=", "--https_ports="],
             ContentRootPath = AppContext.BaseDirectory,
         });
         // The emulator is configured by its options alone: not by the settings file of a host that embeds

@@ -79,7 +79,9 @@ public static class ValidationTexts
         public void CreateValidationMetadata(ValidationMetadataProviderContext context)
         {
             var type = context.Key.ModelType;
+            // Only fields of a form model: a page's own properties (a query's page number) are not required by MVC either.
             if (context.Key.MetadataKind == ModelMetadataKind.Property && type.IsValueType && Nullable.GetUnderlyingType(type) is null
+                && context.Key.ContainerType is { } container && !typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel).IsAssignableFrom(container)
                 && !context.ValidationMetadata.ValidatorMetadata.OfType<RequiredAttribute>().Any())
             {
                 context.ValidationMetadata.ValidatorMetadata.Add(new TextsRequiredAttribute());

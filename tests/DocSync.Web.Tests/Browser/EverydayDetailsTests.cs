@@ -34,7 +34,7 @@ public sealed class EverydayDetailsTests(Databases databases, Chromium chromium)
 
         var response = await page.GotoAsync("/api/docs");
         await Assertions.Expect(page.GetByText("Authorization: Bearer <API key>").First).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("Lists documents", new() { Exact = false }).First).ToBeAttachedAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Documents", Exact = true }).First).ToBeVisibleAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         outside.ShouldBeEmpty();
