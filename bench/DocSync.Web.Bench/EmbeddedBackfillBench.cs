@@ -5,6 +5,7 @@ using DocSync.Core.Access;
 using DocSync.Core.Companies;
 using DocSync.Core.Connections;
 using DocSync.Core.Export;
+using DocSync.Core.Sync;
 using DocSync.Core.Persistence;
 using DocSync.Dropbox.Emulator.Admin;
 using DocSync.Web.Hosting;

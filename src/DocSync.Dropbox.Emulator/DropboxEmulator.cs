@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -106,8 +107,14 @@ public sealed class DropboxEmulator : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(DropboxEmulator).Assembly.GetName().Name,
+            // Its addresses are the Listen calls below alone: not a host's Urls or ASPNETCORE_URLS (command-line values win over both).
+            Args = ["--urls=", "--http_ports=", "--https_ports="],
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // The emulator is configured by its options alone: not by the settings file of a host that embeds
+        // it (its URLs and log levels), so it neither warns about them nor repeats the host's startup lines.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = "", ["http_ports"] = "", ["https_ports"] = "" });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseKestrelHttpsConfiguration();

@@ -1,4 +1,5 @@
 using DocSync.Dropbox;
+using DocSync.Dropbox.Logging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,7 @@ public static class DropboxServiceCollectionExtensions
                 return true;
             });
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DropboxCallLogger>();
         services.AddTransient(sp => new DropboxOAuth(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             sp.GetRequiredService<IOptions<DropboxClientOptions>>().Value,
@@ -46,6 +48,8 @@ public static class DropboxServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<DropboxClient>>()));
         return services.AddHttpClient(HttpClientName)
+            .RemoveAllLoggers()
+            .AddLogger<DropboxCallLogger>()
             .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

@@ -698,6 +698,10 @@ namespace DocSync.Core.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("NumberKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("SearchKey")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -733,6 +737,9 @@ namespace DocSync.Core.Migrations.PostgreSql.Migrations
                     b.HasIndex("CompanyId", "IssueDate");
 
                     b.HasIndex("CompanyId", "Number");
+
+                    b.HasIndex("CompanyId", "Type", "NumberKey")
+                        .IsUnique();
 
                     b.ToTable("Documents");
                 });

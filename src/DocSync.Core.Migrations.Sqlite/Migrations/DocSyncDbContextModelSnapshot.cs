@@ -689,6 +689,10 @@ namespace DocSync.Core.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NumberKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchKey")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -724,6 +728,9 @@ namespace DocSync.Core.Migrations.Sqlite.Migrations
                     b.HasIndex("CompanyId", "IssueDate");
 
                     b.HasIndex("CompanyId", "Number");
+
+                    b.HasIndex("CompanyId", "Type", "NumberKey")
+                        .IsUnique();
 
                     b.ToTable("Documents");
                 });

@@ -23,6 +23,12 @@ public sealed class Document : ICompanyScoped
     /// <summary>The document's number (latest version).</summary>
     public required string Number { get; set; }
 
+    /// <summary>
+    /// The number as it is held unique per company and type; null for a deleted document (its number
+    /// is free again) and for a duplicate made before numbers were checked, until it is renumbered.
+    /// </summary>
+    public string? NumberKey { get; set; }
+
     /// <summary>Status (latest version).</summary>
     public DocumentStatus Status { get; set; }
 

@@ -1,9 +1,10 @@
 namespace DocSync.Core.Documents;
 
+// DocumentValidator checks it; DocumentCalculator computes the breakdown and totals.
+
 /// <summary>
-/// Everything a document says: one immutable snapshot, stored whole in each
-/// <c>DocumentVersion</c>. <see cref="Validation.DocumentValidator"/> checks it;
-/// <see cref="Validation.DocumentCalculator"/> computes its breakdown and totals.
+/// Everything a document says: type, number, dates, parties, lines, VAT breakdown and totals. Each
+/// version of a document keeps its own copy, unchanged.
 /// </summary>
 public sealed record DocumentContent
 {
@@ -16,7 +17,7 @@ public sealed record DocumentContent
     /// <summary>Date of issue.</summary>
     public DateOnly IssueDate { get; init; }
 
-    /// <summary>Payment due date; not before <see cref="IssueDate"/>.</summary>
+    /// <summary>Payment due date; not before the issue date.</summary>
     public DateOnly? DueDate { get; init; }
 
     /// <summary>ISO 4217 currency code, e.g. <c>EUR</c>.</summary>

@@ -28,6 +28,7 @@ public sealed partial class DocumentService
 
         var now = time.GetUtcNow();
         document.DeletedAt = now;
+        document.NumberKey = null;
         db.OutboxMessages.Add(new OutboxMessage
         {
             CompanyId = document.CompanyId,

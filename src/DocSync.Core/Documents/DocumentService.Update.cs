@@ -48,6 +48,15 @@ public sealed partial class DocumentService
         }
 
         ThrowIfAny(errors);
+
+        // A duplicate made before numbers were checked keeps its number until it is renumbered.
+        var keepsNumber = request.Content.Type == document.Type && request.Content.Number == document.Number;
+        var numberKey = keepsNumber && document.NumberKey is null ? null : request.Content.Number;
+        if (numberKey is not null && !(keepsNumber && document.NumberKey == numberKey))
+        {
+            await DemandFreeNumberAsync(request.Content.Type, numberKey, document.Id, cancellationToken).ConfigureAwait(false);
+        }
+
         var added = (await _intake.StoreAsync(request.AddFiles, "addFiles", cancellationToken).ConfigureAwait(false)).ToList();
         var removed = current.Where(f => request.RemoveFileIds.Contains(f.Id)).ToList();
         if (added.Any(f => f.Kind == DocumentFileKind.Pdf))
@@ -69,6 +78,7 @@ public sealed partial class DocumentService
         var now = time.GetUtcNow();
         document.CurrentVersion++;
         document.Summarize(request.Content);
+        document.NumberKey = numberKey;
         document.Status = request.Status;
         document.BinderId = request.BinderId;
         document.UpdatedAt = now;
@@ -95,11 +105,22 @@ public sealed partial class DocumentService
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || IsVersionClash(e))
+        catch (DbUpdateException e)
         {
             db.ChangeTracker.Clear();
-            throw new ConflictException("expectedVersion", "version-conflict",
-                "Another change to this document was saved first; reload it and try again.");
+            if (e is not DbUpdateConcurrencyException && numberKey is not null
+                && await NumberTakenAsync(request.Content.Type, numberKey, document.Id, CancellationToken.None).ConfigureAwait(false))
+            {
+                throw NumberTaken(numberKey);
+            }
+
+            if (e is DbUpdateConcurrencyException || IsVersionClash(e))
+            {
+                throw new ConflictException("expectedVersion", "version-conflict",
+                    "Another change to this document was saved first; reload it and try again.");
+            }
+
+            throw;
         }
 
         Log.DocumentUpdated(logger, document.Id, document.CurrentVersion, document.CompanyId);

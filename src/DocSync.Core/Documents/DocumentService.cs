@@ -58,12 +58,14 @@ public sealed partial class DocumentService(
             return replay;
         }
 
+        await DemandFreeNumberAsync(request.Content.Type, request.Content.Number, null, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var document = new Document
         {
             Id = Guid.CreateVersion7(now),
             CompanyId = company.CompanyId,
             Number = request.Content.Number,
+            NumberKey = request.Content.Number,
             Currency = request.Content.Currency,
             SellerName = request.Content.Seller.Name,
             CurrentVersion = 1,
@@ -104,11 +106,32 @@ public sealed partial class DocumentService(
         {
             // A concurrent request with the same key won the unique index: answer as it did.
             db.ChangeTracker.Clear();
-            return await ReplayAsync(raced, hash, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("The document could not be saved.");
+            if (await ReplayAsync(raced, hash, cancellationToken).ConfigureAwait(false) is { } replayed)
+            {
+                return replayed;
+            }
+
+            await ThrowIfNumberTakenAsync(request.Content, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+        catch (DbUpdateException e) when (IsNumberClash(e))
+        {
+            // A concurrent request may have taken the number between the check and the save.
+            db.ChangeTracker.Clear();
+            await ThrowIfNumberTakenAsync(request.Content, cancellationToken).ConfigureAwait(false);
+            throw;
         }
 
         Log.DocumentCreated(logger, document.Type, document.Id, document.CompanyId);
         return new CreateDocumentResult(await GetVersionAsync(document.Id, 1, cancellationToken).ConfigureAwait(false), Replayed: false);
+    }
+
+    private async Task ThrowIfNumberTakenAsync(DocumentContent content, CancellationToken cancellationToken)
+    {
+        if (await NumberTakenAsync(content.Type, content.Number, null, cancellationToken).ConfigureAwait(false))
+        {
+            throw NumberTaken(content.Number);
+        }
     }
 
     private async Task<CreateDocumentResult?> ReplayAsync(string key, string hash, CancellationToken cancellationToken)

@@ -9,6 +9,6 @@ public sealed record DocumentTotals
     /// <summary>Sum of the VAT breakdown's VAT amounts.</summary>
     public decimal TotalVat { get; init; }
 
-    /// <summary><see cref="TotalExclVat"/> + <see cref="TotalVat"/>.</summary>
+    /// <summary>The total excluding VAT plus the total VAT.</summary>
     public decimal TotalInclVat { get; init; }
 }

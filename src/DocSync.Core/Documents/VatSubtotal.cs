@@ -9,6 +9,6 @@ public sealed record VatSubtotal
     /// <summary>Sum of the net amounts of the lines at this rate.</summary>
     public decimal TaxableAmount { get; init; }
 
-    /// <summary>The VAT at this rate: <see cref="TaxableAmount"/> × rate / 100, rounded to the cent, half away from zero.</summary>
+    /// <summary>The VAT at this rate: the taxable amount × rate / 100, rounded to the cent, half away from zero.</summary>
     public decimal VatAmount { get; init; }
 }

@@ -1,3 +1,4 @@
+using DocSync.Core.Sync;
 using System.Collections.Concurrent;
 using DocSync.Core.Connections;
 using DocSync.Core.Export;

@@ -125,6 +125,7 @@ public static class WebApplicationSetup
                 o.Conventions.AllowAnonymousToPage("/Errors/Status");
             })
             .AddMvcOptions(o => o.Filters.AddService<CompanyPageFilter>());
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Texts>(ValidationTexts.Configure);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "docsync.csrf";
@@ -143,7 +144,8 @@ public static class WebApplicationSetup
         services.AddSingleton<EmbeddedEmulatorService>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedEmulatorService>());
         services.AddOptions<Features.Connections.DropboxAppOptions>().Bind(configuration.GetSection(Features.Connections.DropboxAppOptions.Section));
-        services.AddHttpClient(Features.Connections.DropboxApp.HttpClientName);
+        services.AddSingleton<DocSync.Dropbox.Logging.DropboxCallLogger>();
+        services.AddHttpClient(Features.Connections.DropboxApp.HttpClientName).RemoveAllLoggers().AddLogger<DocSync.Dropbox.Logging.DropboxCallLogger>();
         services.AddSingleton<Features.Connections.DropboxApp>();
         services.AddSingleton<DocSync.Core.Sync.IDropboxConnector>(sp => sp.GetRequiredService<Features.Connections.DropboxApp>());
         services.AddHostedService<SyncWorkerService>();
@@ -190,7 +192,10 @@ public static class WebApplicationSetup
         app.MapDocSyncApi();
         Features.Collection.DropboxWebhook.MapDropboxWebhook(app);
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("DocSync API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // The reference is served whole from here: no fonts, telemetry, AI agent or proxy from the vendor's servers, no vendor buttons.
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("DocSync API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp().HideClientButton().HideDeveloperTools().HideDarkModeToggle()
+            .WithFavicon("/favicon.svg").WithCustomCss("a[href*='scalar.com'] { display: none !important; }"));
         return app;
     }
 

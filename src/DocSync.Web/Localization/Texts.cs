@@ -29,10 +29,16 @@ public sealed class Texts
     /// <param name="key">The key, e.g. <c>nav.documents</c>.</param>
     public string this[string key] => Get(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, key);
 
-    /// <summary>The text for <paramref name="key"/> with <paramref name="args"/> placed in it.</summary>
+    /// <summary>The text for <paramref name="key"/> with <paramref name="args"/> placed in it, its plural blocks in the right form (see <see cref="Plurals"/>).</summary>
     /// <param name="key">The key.</param>
     /// <param name="args">Values for <c>{0}</c>, <c>{1}</c>…</param>
-    public string Format(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, this[key], args);
+    public string Format(string key, params object?[] args) =>
+        string.Format(CultureInfo.CurrentCulture, Plurals.Expand(this[key], CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, CultureInfo.CurrentCulture, args), args);
+
+    /// <summary>The text for <paramref name="key"/> in the current UI culture (English when that culture lacks it), or null when no language has it.</summary>
+    /// <param name="key">The key.</param>
+    public string? TryGet(string key) =>
+        _byCulture["en"].ContainsKey(key) ? this[key] : null;
 
     /// <summary>Every key of <paramref name="culture"/>.</summary>
     /// <param name="culture">en, nl or fr.</param>

@@ -64,16 +64,18 @@ public sealed class CompanyPageFilter(CompanyAccess access, CompanyContext compa
                 executed.ExceptionHandled = true;
                 foreach (var error in failed.Errors)
                 {
-                    page.ModelState.AddModelError(error.Field, error.Message);
+                    page.ModelState.AddModelError(error.Field, Localization.ValidationTexts.Message(Texts(context), error));
                 }
 
                 executed.Result = page.Page();
                 break;
             case ConflictException conflict when executed.HandlerInstance is PageModel page:
                 executed.ExceptionHandled = true;
-                page.ModelState.AddModelError(string.Empty, conflict.Message);
+                page.ModelState.AddModelError(conflict.Field == "number" ? "Input.Number" : string.Empty, Localization.ValidationTexts.Message(Texts(context), conflict.Field, conflict.Code, conflict.Message));
                 executed.Result = page.Page();
                 break;
         }
     }
+
+    private static Localization.Texts Texts(FilterContext context) => context.HttpContext.RequestServices.GetRequiredService<Localization.Texts>();
 }

@@ -1,3 +1,4 @@
+using DocSync.Core.Sync;
 using DocSync.Core.Access;
 using DocSync.Core.Collect;
 using DocSync.Core.Companies;

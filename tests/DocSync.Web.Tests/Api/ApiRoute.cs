@@ -17,6 +17,7 @@ public sealed record ApiRoute(string Method, string Template)
         new("GET", "/api/v1/company"),
         new("GET", "/api/v1/overview"),
         new("GET", "/api/v1/documents"),
+        new("GET", "/api/v1/documents/next-number"),
         new("POST", "/api/v1/documents"),
         new("GET", "/api/v1/documents/{id}"),
         new("PUT", "/api/v1/documents/{id}"),
@@ -43,7 +44,8 @@ public sealed record ApiRoute(string Method, string Template)
     public string Sample(SampleIds ids) => Template
         .Replace("{id}", (IsInbox ? ids.InboxItemId : ids.DocumentId).ToString(), StringComparison.Ordinal)
         .Replace("{version}", ids.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("{fileId}", ids.FileId.ToString(), StringComparison.Ordinal);
+        .Replace("{fileId}", ids.FileId.ToString(), StringComparison.Ordinal)
+        + (Template.EndsWith("/next-number", StringComparison.Ordinal) ? "?type=invoice" : "");
 
     /// <summary>A valid body for the route (none for GET), filing into <paramref name="binderId"/> where the body can say so.</summary>
     public HttpContent? SampleBody(Guid? binderId = null)
@@ -68,7 +70,7 @@ public sealed record ApiRoute(string Method, string Template)
 
         return Template.StartsWith("/api/v1/binders", StringComparison.Ordinal)
             ? ApiRequests.Json(new JsonObject { ["name"] = "Map " + Guid.NewGuid().ToString("N")[..8] })
-            : ApiRequests.Json(SampleDocuments.Body(SampleDocuments.Invoice("SAMPLE-1"), binderId: binderId));
+            : ApiRequests.Json(SampleDocuments.Body(SampleDocuments.Invoice("SAMPLE-" + Guid.NewGuid().ToString("N")[..8]), binderId: binderId));
     }
 
     public override string ToString() => $"{Method} {Template}";

@@ -34,6 +34,15 @@ public sealed class ApiKeysPageTests(Databases databases, Chromium chromium) : I
         await Assertions.Expect(page.Locator("#new-key")).ToHaveCountAsync(0);
         (await page.ContentAsync()).ShouldNotContain(key);
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke Invoicing app", Exact = true }).ClickAsync();
+        // Asked first: nothing is revoked yet, the key still works.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Revoke the API key “Invoicing app”?" })).ToBeVisibleAsync();
+        using (var stillWorks = await http.GetAsync("/api/v1/company"))
+        {
+            stillWorks.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("API key “Invoicing app” revoked");
         await Assertions.Expect(page.Row("Invoicing app")).ToContainTextAsync("Revoked");
         await Assertions.Expect(page.Row("tests")).ToContainTextAsync("Active");
 

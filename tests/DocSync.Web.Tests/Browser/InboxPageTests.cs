@@ -28,7 +28,7 @@ public sealed class InboxPageTests(Databases databases, Chromium chromium) : ICl
         ]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("2 file(s) added to the inbox.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("2 files added to the inbox.");
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Inbox status" }).Locator("[aria-current=page]")).ToHaveTextAsync("To process");
         await Assertions.Expect(page.Row("factuur-77.pdf")).ToBeVisibleAsync();
         await Assertions.Expect(page.Row("bonnetje.png")).ToBeVisibleAsync();

@@ -60,6 +60,6 @@ public sealed class ConnectionCheckTests(Databases databases)
 
         (await CheckAsync()).ShouldEndWith("checked=NeedsRelink");
         (await ui.Http.GetStringAsync(page)).ShouldContain("Needs re-linking");
-        (await ui.Http.GetStringAsync($"/c/{tenant.CompanyId}/documents")).ShouldContain("1 Dropbox connection(s) need re-linking");
+        (await ui.Http.GetStringAsync($"/c/{tenant.CompanyId}/documents")).ShouldContain("1 Dropbox connection needs re-linking");
     }
 }

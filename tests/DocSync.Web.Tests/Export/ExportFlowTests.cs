@@ -91,7 +91,7 @@ public sealed class ExportFlowTests(Databases databases, Chromium chromium) : IC
         var after = ServerFiles(emulator)[pdf];
         after.Rev.ShouldNotBe(before.Rev);
         after.Id.ShouldBe(before.Id);
-        await page.ReloadAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sync log" }).ClickAsync();
         await Assertions.Expect(page.Locator("table.log tbody tr").First).ToContainTextAsync("New revision");
 
         // The connection page says what the export loop is doing: idle once the edit is out.

@@ -153,7 +153,7 @@ public sealed class CrossCompanyPageTests(Databases databases)
         (await StateAsync(b)).ShouldBe(before);
     }
 
-    private static async Task<Side> CompanyAsync(DocSyncApp app, string name, string number, string buyer, string binder, string inboxFile, string member, string fileText)
+    internal static async Task<Side> CompanyAsync(DocSyncApp app, string name, string number, string buyer, string binder, string inboxFile, string member, string fileText)
     {
         var tenant = await app.CreateTenantAsync(name);
         var binderId = await tenant.CreateBinderAsync(binder);
@@ -203,5 +203,5 @@ public sealed class CrossCompanyPageTests(Databases databases)
         return string.Join('\n', parts);
     }
 
-    private sealed record Side(TestTenant Tenant, PageIds Ids, IReadOnlyList<string> Secrets);
+    internal sealed record Side(TestTenant Tenant, PageIds Ids, IReadOnlyList<string> Secrets);
 }

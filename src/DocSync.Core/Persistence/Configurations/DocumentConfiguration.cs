@@ -23,5 +23,7 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         builder.Property(d => d.TotalInclVat).HasPrecision(18, 2);
         builder.HasIndex(d => new { d.CompanyId, d.IssueDate });
         builder.HasIndex(d => new { d.CompanyId, d.Number });
+        builder.Property(d => d.NumberKey).HasMaxLength(64);
+        builder.HasIndex(d => new { d.CompanyId, d.Type, d.NumberKey }).IsUnique();
     }
 }

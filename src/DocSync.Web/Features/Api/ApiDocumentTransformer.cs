@@ -12,7 +12,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         {
             Title = "DocSync API",
             Version = "v1",
-            Description = "Push and read a company's documents. Authenticate with 'Authorization: Bearer <API key>' (create keys under API keys in the web UI). "
+            Description = "Push and read a company's documents. Authenticate with the header `Authorization: Bearer <API key>` (create keys under API keys in the web UI). "
                 + "Errors are application/problem+json naming the field and the rule.",
         };
         document.Components ??= new OpenApiComponents();
@@ -21,7 +21,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "An API key of the form dsk_<prefix>_<secret>.",
+            Description = "An API key of the form `dsk_<prefix>_<secret>`.",
         };
         document.Security ??= [];
         document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", document)] = [] });

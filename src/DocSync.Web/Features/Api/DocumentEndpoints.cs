@@ -14,11 +14,14 @@ internal static class DocumentEndpoints
     {
         var documents = api.MapGroup("/documents").WithTags("Documents");
         documents.MapGet("/", ListAsync).WithSummary("Lists documents, newest first, with filters and paging.");
+        documents.MapGet("/next-number", NextNumberAsync)
+            .WithSummary("Suggests the next free number for a new document of a type, in a year (default: this year), following the company's numbering, e.g. F2026-0043 after F2026-0042.")
+            .ProducesProblem(400);
         documents.MapGet("/{id:guid}", GetAsync).WithSummary("Gets a document's current version with its files.");
         documents.MapPost("/", CreateAsync).WithSummary("Creates a document (JSON, or multipart with file parts). Send an Idempotency-Key header to make retries safe.")
             .Accepts<DocumentBody>("application/json", "multipart/form-data")
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
-        documents.MapPut("/{id:guid}", UpdateAsync).WithSummary("Makes a new version of a document. Send If-Match: \"<version>\" to refuse lost updates.")
+        documents.MapPut("/{id:guid}", UpdateAsync).WithSummary("Makes a new version of a document. Send `If-Match: \"<version>\"` to refuse lost updates.")
             .Accepts<DocumentBody>("application/json", "multipart/form-data")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(412).ProducesProblem(413).ProducesProblem(422);
         // Routing turns a body of another media type away from the two endpoints above (their Accepts
@@ -29,7 +32,7 @@ internal static class DocumentEndpoints
         documents.MapGet("/{id:guid}/versions/{version:int}", GetVersionAsync).WithSummary("Gets one version of a document as it was.");
         documents.MapGet("/{id:guid}/files/{fileId:guid}", DownloadAsync).WithSummary("Downloads one of a document's files.");
         documents.MapDelete("/{id:guid}", DeleteAsync)
-            .WithSummary("Deletes a document: it leaves lists and lookups, its versions are kept, and export profiles delete its files in Dropbox only when set to. Send If-Match: \"<version>\" to refuse deleting a newer version.")
+            .WithSummary("Deletes a document: it leaves lists and lookups, its versions are kept, and export profiles delete its files in Dropbox only when set to. Send `If-Match: \"<version>\"` to refuse deleting a newer version.")
             .ProducesProblem(404).ProducesProblem(412);
         return api;
     }
@@ -42,6 +45,26 @@ internal static class DocumentEndpoints
         return errors.Count > 0
             ? TypedResults.Problem(ApiProblems.Create(context, StatusCodes.Status400BadRequest, "bad-query", "A query parameter has the wrong format.", errors))
             : TypedResults.Ok(await service.ListAsync(query, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<NextNumberBody>, ProblemHttpResult>> NextNumberAsync(
+        string? type, string? year, DocumentService service, HttpContext context, CancellationToken cancellationToken)
+    {
+        var errors = new List<ValidationError>();
+        var documentType = QueryValues.Enum<DocumentType>(type, "type", errors, "a document type such as invoice or creditNote");
+        var forYear = QueryValues.Int(year, "year", errors);
+        if (documentType is null && errors.Count == 0)
+        {
+            errors.Add(new("type", "required", "'type' is required, e.g. type=invoice."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.Problem(ApiProblems.Create(context, StatusCodes.Status400BadRequest, "bad-query", "A query parameter is missing or has the wrong format.", errors));
+        }
+
+        var number = await service.SuggestNumberAsync(documentType!.Value, forYear, cancellationToken);
+        return TypedResults.Ok(new NextNumberBody(documentType.Value, number));
     }
 
     private static async Task<Ok<DocumentView>> GetAsync(Guid id, DocumentService service, HttpContext context, CancellationToken cancellationToken)

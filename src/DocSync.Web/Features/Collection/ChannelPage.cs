@@ -14,7 +14,8 @@ namespace DocSync.Web.Features.Collection;
 
 /// <summary>
 /// The channel form, new or existing: name, connection, source folder (with a folder picker that
-/// works without JavaScript: its buttons send the form by GET, so what was typed stays), destination
+/// works without JavaScript: its buttons post the form to the picker handler, so what was typed stays
+/// and the antiforgery token never lands in an address), destination
 /// person, binder, schedule, time zone and what happens to collected files.
 /// </summary>
 public abstract class ChannelPage(
@@ -32,11 +33,11 @@ public abstract class ChannelPage(
     public ChannelForm Form { get; set; } = new();
 
     /// <summary>The folder the picker shows (<c>/</c> for the top); none: the picker is closed.</summary>
-    [FromQuery(Name = "browse")]
+    [BindProperty(SupportsGet = true, Name = "browse")]
     public string? Browse { get; set; }
 
     /// <summary>The folder chosen in the picker.</summary>
-    [FromQuery(Name = "pick")]
+    [BindProperty(SupportsGet = true, Name = "pick")]
     public string? Pick { get; set; }
 
     /// <summary>The channel being edited (none: a new one).</summary>
@@ -78,6 +79,22 @@ public abstract class ChannelPage(
             Form = Channel is null ? NewForm() : ChannelForm.From(Channel);
         }
 
+        await PickerAsync();
+        return Page();
+    }
+
+    /// <summary>The folder picker's buttons: opens a folder or takes one, keeping what was typed; saves nothing.</summary>
+    public async Task<IActionResult> OnPostPickerAsync()
+    {
+        // Half-filled fields are not refused here: only saving checks them.
+        ModelState.Clear();
+        await LoadAsync();
+        await PickerAsync();
+        return Page();
+    }
+
+    private async Task PickerAsync()
+    {
         if (Pick is { Length: > 0 } pick && Form.ConnectionId is { } pickedOn)
         {
             Form.SourcePath = pick;
@@ -88,8 +105,6 @@ public abstract class ChannelPage(
         {
             await BrowseAsync();
         }
-
-        return Page();
     }
 
     /// <summary>Saves the channel; refused values are shown next to their fields.</summary>

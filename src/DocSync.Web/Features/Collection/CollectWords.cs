@@ -53,7 +53,7 @@ public static class CollectWords
     /// <param name="code">The rule's code.</param>
     /// <param name="message">The service's sentence.</param>
     public static string Error(this Texts texts, string field, string code, string message) =>
-        texts.Known($"collect.error.{field}.{code}", message);
+        texts.Known($"collect.error.{field}.{code}", texts.Message(code, message));
 
     /// <summary>What a run did, in one sentence with its counts.</summary>
     /// <param name="texts">The texts.</param>

@@ -6,6 +6,8 @@ using DocSync.Core.Export;
 using DocSync.Core.Export.Paths;
 using DocSync.Core.Sync;
 using DocSync.Web.Security;
+using DocSync.Web.Features.Shared;
+using DocSync.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -39,7 +41,14 @@ public sealed class ExportModel(ConnectionService connections, ExportService exp
     [FromQuery(Name = "page")]
     public int LogPage { get; set; } = 1;
 
-    /// <summary>A message after an action.</summary>
+    /// <summary>The tab asked for.</summary>
+    [FromQuery(Name = "tab")]
+    public string? TabQuery { get; set; }
+
+    /// <summary>The part of the page shown: <c>profiles</c> (the default, with the profile form), <c>state</c> (what failed, retry) or <c>log</c> (the sync log, paged).</summary>
+    public string Tab => TabQuery is "state" or "log" ? TabQuery : "profiles";
+
+    /// <summary>What was just done, to say so.</summary>
     [FromQuery(Name = "done")]
     public string? Done { get; set; }
 
@@ -51,6 +60,9 @@ public sealed class ExportModel(ConnectionService connections, ExportService exp
 
     /// <summary>Its profiles.</summary>
     public IReadOnlyList<ExportProfileView> Profiles { get; private set; } = [];
+
+    /// <summary>The question asked before removing a profile, when one is pending.</summary>
+    public Confirmation? Confirm { get; private set; }
 
     /// <summary>The dead-letter list.</summary>
     public IReadOnlyList<SyncTaskView> DeadLetters { get; private set; } = [];
@@ -139,12 +151,12 @@ public sealed class ExportModel(ConnectionService connections, ExportService exp
         {
             foreach (var error in e.Errors)
             {
-                ModelState.AddModelError($"Form.{error.Field}", error.Message);
+                ModelState.AddModelError($"Form.{error.Field}", Texts.Message(error));
             }
         }
         catch (ConflictException e)
         {
-            ModelState.AddModelError($"Form.{e.Field}", e.Message);
+            ModelState.AddModelError($"Form.{e.Field}", Texts.Message(e.Field, e.Code, e.Message));
         }
 
         if (!ModelState.IsValid)
@@ -158,8 +170,23 @@ public sealed class ExportModel(ConnectionService connections, ExportService exp
 
     /// <summary>Removes a profile (its files stay in Dropbox).</summary>
     /// <param name="profileId">The profile.</param>
-    public async Task<IActionResult> OnPostDeleteProfileAsync(Guid profileId)
+    /// <param name="confirmed">Whether the person confirmed; until then the page asks first.</param>
+    public async Task<IActionResult> OnPostDeleteProfileAsync(Guid profileId, bool confirmed)
     {
+        if (!confirmed)
+        {
+            await LoadAsync();
+            if (Profiles.FirstOrDefault(p => p.Profile.Id == profileId) is not { } view)
+            {
+                return NotFound();
+            }
+
+            Confirm = new Confirmation(Texts.Format("export.deleteConfirm", view.Profile.Name),
+                [Texts["export.deleteConfirmHint"]], "deleteprofile",
+                new Dictionary<string, string> { ["profileId"] = profileId.ToString() }, Texts["export.deleteProfile"], Here);
+            return Page();
+        }
+
         await export.DeleteProfileAsync(profileId, HttpContext.RequestAborted);
         return Redirect($"{Here}?done=deleted");
     }
@@ -169,7 +196,7 @@ public sealed class ExportModel(ConnectionService connections, ExportService exp
     public async Task<IActionResult> OnPostRetryAsync(long? taskId)
     {
         await export.RetryAsync(ConnectionId, taskId is { } id ? [id] : null, HttpContext.RequestAborted);
-        return Redirect($"{Here}?done=retried");
+        return Redirect($"{Here}?tab=state&done=retried");
     }
 
     /// <summary>Accountant mode: exports the chosen companies through this connection, each in its own folder.</summary>
@@ -182,7 +209,7 @@ public sealed class ExportModel(ConnectionService connections, ExportService exp
         }
         catch (ConflictException e)
         {
-            ModelState.AddModelError("companyIds", e.Message);
+            ModelState.AddModelError("companyIds", Texts.Message(e.Field, e.Code, e.Message));
             await LoadAsync();
             await PreviewAsync();
             return Page();
@@ -226,6 +253,8 @@ public sealed class ExportModel(ConnectionService connections, ExportService exp
             PreviewError = e.Errors.FirstOrDefault()?.Message;
         }
     }
+
+    private Texts Texts => HttpContext.RequestServices.GetRequiredService<Texts>();
 }
 
 /// <summary>The profile form's fields.</summary>

@@ -1,6 +1,9 @@
+using DocSync.Core.Collect;
 using DocSync.Core.Companies;
 using DocSync.Core.Connections;
+using DocSync.Core.Export;
 using DocSync.Dropbox;
+using DocSync.Web.Features.Shared;
 using DocSync.Web.Localization;
 using DocSync.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -41,6 +44,13 @@ public sealed class IndexModel(ConnectionService connections, ConnectionCheck ch
     [FromQuery(Name = "checked")]
     public CheckOutcome? Checked { get; set; }
 
+    /// <summary>The name of a connection just disconnected, to say so.</summary>
+    [FromQuery(Name = "disconnected")]
+    public string? Disconnected { get; set; }
+
+    /// <summary>The question asked before disconnecting, when one is pending.</summary>
+    public Confirmation? Confirm { get; private set; }
+
     /// <summary>The connections.</summary>
     public IReadOnlyList<DropboxConnectionInfo> Connections { get; private set; } = [];
 
@@ -59,14 +69,14 @@ public sealed class IndexModel(ConnectionService connections, ConnectionCheck ch
     public async Task<IActionResult> OnPostConnectAsync(string? name, string? rootFolder)
     {
         await OnGetAsync();
-        if (ConnectionRules.NameError(name) is { } nameError)
+        if (ConnectionRules.NameError(name) is not null)
         {
-            ModelState.AddModelError("name", nameError);
+            ModelState.AddModelError("name", texts["validation.connectionName"]);
         }
 
-        if (ConnectionRules.RootFolderError(rootFolder) is { } rootError)
+        if (ConnectionRules.RootFolderError(rootFolder) is not null)
         {
-            ModelState.AddModelError("rootFolder", rootError);
+            ModelState.AddModelError("rootFolder", texts["validation.rootFolder"]);
         }
 
         if (!ModelState.IsValid || !dropbox.Available)
@@ -108,14 +118,47 @@ public sealed class IndexModel(ConnectionService connections, ConnectionCheck ch
 
     /// <summary>Revokes the grant at Dropbox, then erases it here.</summary>
     /// <param name="connectionId">The connection.</param>
-    public async Task<IActionResult> OnPostDisconnectAsync(Guid connectionId)
+    /// <param name="confirmed">Whether the person confirmed; until then the page asks first, naming what uses the connection.</param>
+    /// <param name="export">The export profiles.</param>
+    /// <param name="collect">The collection channels.</param>
+    public async Task<IActionResult> OnPostDisconnectAsync(Guid connectionId, bool confirmed, [FromServices] ExportService export, [FromServices] CollectService collect)
     {
+        ArgumentNullException.ThrowIfNull(export);
+        ArgumentNullException.ThrowIfNull(collect);
         var cancellationToken = HttpContext.RequestAborted;
+        await OnGetAsync();
+        if (Connections.FirstOrDefault(c => c.Id == connectionId) is not { } connection)
+        {
+            return NotFound();
+        }
+
+        if (!confirmed)
+        {
+            var profiles = (await export.ListProfilesAsync(connectionId, cancellationToken)).Select(p => p.Profile.Name).ToList();
+            var channels = (await collect.ListAsync(cancellationToken)).Where(c => c.ConnectionId == connectionId).Select(c => c.Name).ToList();
+            var consequences = new List<string>();
+            if (profiles.Count > 0)
+            {
+                consequences.Add(texts.Format("connections.disconnectProfiles", string.Join(", ", profiles)));
+            }
+
+            if (channels.Count > 0)
+            {
+                consequences.Add(texts.Format("connections.disconnectChannels", string.Join(", ", channels)));
+            }
+
+            consequences.Add(texts["connections.disconnectHint"]);
+            Confirm = new Confirmation(texts.Format("connections.disconnectConfirm", connection.Name), consequences, "disconnect",
+                new Dictionary<string, string> { ["connectionId"] = connectionId.ToString() }, texts["connections.disconnect"], $"/c/{CompanyId}/connections");
+            return Page();
+        }
+
+        var done = $"/c/{CompanyId}/connections?disconnected={Uri.EscapeDataString(connection.Name)}";
         string? note = null;
         if (!dropbox.Available)
         {
             await connections.DisconnectAsync(connectionId, texts["connections.notRevoked"], cancellationToken);
-            return Redirect($"/c/{CompanyId}/connections");
+            return Redirect(done);
         }
 
         try
@@ -138,6 +181,6 @@ public sealed class IndexModel(ConnectionService connections, ConnectionCheck ch
         }
 
         await connections.DisconnectAsync(connectionId, note, cancellationToken);
-        return Redirect($"/c/{CompanyId}/connections");
+        return Redirect(done);
     }
 }

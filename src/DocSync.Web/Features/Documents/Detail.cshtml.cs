@@ -2,6 +2,7 @@ using DocSync.Core.Access;
 using DocSync.Core.Companies;
 using DocSync.Core.Documents;
 using DocSync.Core.Organizing;
+using DocSync.Web.Features.Shared;
 using DocSync.Web.Localization;
 using DocSync.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -75,7 +76,7 @@ public sealed class DetailModel(DocumentService documents, BinderService binders
         {
             foreach (var error in failed.Errors)
             {
-                ModelState.AddModelError(error.Field, error.Message);
+                ModelState.AddModelError(error.Field, texts.Message(error));
             }
 
             return Page();
@@ -84,18 +85,30 @@ public sealed class DetailModel(DocumentService documents, BinderService binders
         return Redirect($"/c/{CompanyId}/documents/{DocumentId}?saved=true");
     }
 
+    /// <summary>The question asked before a destructive action, when one is pending.</summary>
+    public Confirmation? Confirm { get; private set; }
+
     /// <summary>Deletes the document (its versions are kept; export profiles decide what happens in Dropbox).</summary>
     /// <param name="version">The version the form was made from: a newer one is not deleted unseen.</param>
-    public async Task<IActionResult> OnPostDeleteAsync(int version)
+    /// <param name="confirmed">Whether the person confirmed; until then the page asks first.</param>
+    public async Task<IActionResult> OnPostDeleteAsync(int version, bool confirmed)
     {
         await LoadAsync(null);
+        if (!confirmed)
+        {
+            Confirm = new Confirmation(texts.Format("detail.deleteConfirm", Document!.Content.Number), [texts["detail.deleteHint"]], "delete",
+                new Dictionary<string, string> { ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                texts["detail.delete"], $"/c/{CompanyId}/documents/{DocumentId}");
+            return Page();
+        }
+
         try
         {
             await documents.DeleteAsync(DocumentId, version, HttpContext.RequestAborted);
         }
         catch (Core.Errors.ConflictException conflict)
         {
-            ModelState.AddModelError(string.Empty, conflict.Message);
+            ModelState.AddModelError(string.Empty, texts.Message(conflict.Code, conflict.Message));
             return Page();
         }
 

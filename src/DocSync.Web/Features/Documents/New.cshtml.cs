@@ -92,7 +92,7 @@ public sealed class NewModel(DocumentService documents, BinderService binders, C
         {
             foreach (var error in failed.Errors)
             {
-                ModelState.AddModelError(FormField(error.Field), error.Message);
+                ModelState.AddModelError(FormField(error.Field), Localization.ValidationTexts.Message(HttpContext.RequestServices.GetRequiredService<Localization.Texts>(), error));
             }
 
             Input.Tidy();

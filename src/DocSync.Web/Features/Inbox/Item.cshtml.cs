@@ -114,7 +114,7 @@ public sealed class ItemModel(InboxService inbox, BinderService binders, Company
         {
             foreach (var error in failed.Errors)
             {
-                ModelState.AddModelError(NewModel.FormField(error.Field), error.Message);
+                ModelState.AddModelError(NewModel.FormField(error.Field), texts.Message(error));
             }
 
             Input.Tidy();

@@ -126,3 +126,27 @@ document.addEventListener("click", (event) => {
   const focus = button.value === "add-line" ? rows().at(-1).querySelector("input") : body.querySelector("input");
   focus?.focus();
 });
+
+// A secret shown once (a new API key): a button copies it; the key itself stays selectable without script.
+(() => {
+  for (const button of document.querySelectorAll("button[data-copy]")) {
+    const source = document.getElementById(button.dataset.copy);
+    // Inside the notice (role=status): what is written there is announced.
+    const status = button.parentElement.querySelector("[data-copy-status]");
+    if (!source || !status) {
+      continue;
+    }
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      const text = source.textContent.trim();
+      try {
+        await navigator.clipboard.writeText(text);
+      } catch {
+        // No clipboard access: select the key, so Ctrl+C copies it.
+        getSelection().selectAllChildren(source);
+        document.execCommand("copy");
+      }
+      status.textContent = button.dataset.copied;
+    });
+  }
+})();
