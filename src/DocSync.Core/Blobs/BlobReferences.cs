@@ -31,6 +31,7 @@ public static class BlobReferences
     /// <summary>Hash-like columns that are not blob addresses, each with the reason.</summary>
     public static IReadOnlyDictionary<string, string> NotBlobs { get; } = new Dictionary<string, string>
     {
+        ["Invitation.TokenHash"] = "SHA-256 of an invitation link's secret token, not of any stored bytes",
         ["ExportedFile.SourceSha256"] = "what Export last wrote to Dropbox; the bytes come from a document file (listed) or are generated",
         ["ExportedFile.ContentHash"] = "Dropbox's content hash of the file in Dropbox",
         ["CollectedFile.ContentHash"] = "Dropbox's content hash of a collected file; its bytes are the inbox item's blob (listed)",

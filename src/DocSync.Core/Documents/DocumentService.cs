@@ -58,7 +58,21 @@ public sealed partial class DocumentService(
             return replay;
         }
 
-        await DemandFreeNumberAsync(request.Content.Type, request.Content.Number, null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await DemandFreeNumberAsync(request.Content.Type, request.Content.Number, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConflictException) when (request.IdempotencyKey is not null)
+        {
+            // A concurrent request with the same key may have made this very document a moment ago: answer as it did.
+            if (await ReplayAsync(request.IdempotencyKey, hash, cancellationToken).ConfigureAwait(false) is { } raced)
+            {
+                return raced;
+            }
+
+            throw;
+        }
+
         var now = time.GetUtcNow();
         var document = new Document
         {

@@ -69,7 +69,7 @@ public sealed class MembershipServiceTests(DatabaseFixture fixture)
         (await Should.ThrowAsync<ConflictException>(() => again.ServiceProvider.GetRequiredService<DocSync.Core.Invitations.InvitationService>()
             .InviteAsync("M@EXAMPLE.BE", "M", CompanyRole.Member))).Code.ShouldBe("already-member");
         var audit = await again.ServiceProvider.GetRequiredService<DocSyncDbContext>().AuditEntries
-            .Where(e => e.EntityType == nameof(Membership)).ToListAsync();
+            .Where(e => e.EntityType == nameof(Membership) && e.ActorId == member).ToListAsync();
         audit.ShouldHaveSingleItem().Action.ShouldBe("Added");
         audit[0].ActorId.ShouldBe(member);
         (await again.ServiceProvider.GetRequiredService<MembershipService>().ListAsync()).Single(m => m.PersonId == member).Role.ShouldBe(CompanyRole.Member);

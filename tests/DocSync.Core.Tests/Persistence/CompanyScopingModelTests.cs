@@ -30,6 +30,8 @@ public sealed class CompanyScopingModelTests
         ["Collect/CollectService.History.cs"] = "the hourly purge of runs past their retention is a system task over every company",
         ["Organizing/InboxReader.cs"] = "the background reader finds unread items across companies, then stores each reading in its company's scope",
         ["Export/ExportService.cs"] = "the hourly log purge applies each profile's retention across companies",
+        ["Invitations/InvitationService.cs"] = "an invitation link is looked up by its token's hash before any company is entered, and the invited person sees their invitations of every company",
+        ["Accounts/SecurityAudit.cs"] = "a person's account events (failed sign-ins, lockouts) go to the audit log of each company they belong to",
         ["Notifications/NotificationWorker.cs"] = "the notification worker hands out events of every company (each in its company's scope) and mails each person their own notices",
         ["Blobs/BlobReferences.cs"] = "the blob sweep asks which blobs any company's rows reference: a system task over the shared store",
     };

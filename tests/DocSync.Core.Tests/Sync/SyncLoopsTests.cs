@@ -102,7 +102,7 @@ public sealed class SyncLoopsTests(DatabaseFixture fixture)
         paused.State.ShouldBe(SyncLoopState.Paused);
         paused.Detail.ShouldBe("The source folder is gone.");
 
-        await loops.RecordAsync(SyncEngine.Collect, world.Key, world.Company.CompanyId, world.ConnectionId, SyncLoopState.NeedsRelink, "relink", CancellationToken.None);
+        await loops.RecordAsync(SyncEngine.Export, world.Key, world.Company.CompanyId, world.ConnectionId, SyncLoopState.NeedsRelink, "relink", CancellationToken.None);
         (await world.StateAsync()).State.ShouldBe(SyncLoopState.NeedsRelink);
 
         // A working state whose holder died (lease ran out) reads as idle, not as busy forever.
@@ -157,7 +157,7 @@ public sealed class SyncLoopsTests(DatabaseFixture fixture)
         }
 
         public Task<LoopLease?> TakeAsync(SyncLoops loops, string owner) =>
-            loops.TryTakeAsync(SyncEngine.Collect, Key, Company.CompanyId, ConnectionId, new LeaseTerms(owner, Lease), SyncLoopState.Listing, TimeSpan.Zero,
+            loops.TryTakeAsync(SyncEngine.Export, Key, Company.CompanyId, ConnectionId, new LeaseTerms(owner, Lease), SyncLoopState.Listing, TimeSpan.Zero,
                 CancellationToken.None);
 
         public async Task<SyncLoopView> StateAsync()

@@ -137,7 +137,7 @@ public sealed class InputLimitsApiTests(Databases databases)
             foreach (var name in query)
             {
                 checkedParameters.Add($"{route} {name}");
-                using var request = new HttpRequestMessage(new HttpMethod(route.Method), $"{route.Sample(ids)}?{name}=junk%20value") { Content = route.SampleBody() };
+                using var request = new HttpRequestMessage(new HttpMethod(route.Method), $"{route.Sample(ids)}{(route.Sample(ids).Contains('?', StringComparison.Ordinal) ? '&' : '?')}{name}=junk%20value") { Content = route.SampleBody() };
                 using var response = await api.SendAsync(request);
                 try
                 {

@@ -20,7 +20,7 @@ public sealed class ForbiddenPageTests(Databases databases, Chromium chromium) :
         // External: view only.
         await Assertions.Expect(external.MainHeading()).ToHaveTextAsync("Documents");
         await Assertions.Expect(external.GetByRole(AriaRole.Link, new() { Name = "New document" })).ToHaveCountAsync(0);
-        await Assertions.Expect(external.Navigation().GetByRole(AriaRole.Link)).ToHaveTextAsync(["Documents", "Binders"]);
+        await Assertions.Expect(external.Navigation().GetByRole(AriaRole.Link)).ToHaveTextAsync(["Overview", "Documents", "Binders"]);
         foreach (var path in new[] { "people", "api-keys", "documents/new", "inbox", "audit", "connections", "collection" })
         {
             await ShouldBeNotAllowedAsync(external, $"/c/{tenant.CompanyId}/{path}");

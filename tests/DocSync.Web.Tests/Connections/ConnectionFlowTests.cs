@@ -53,6 +53,7 @@ public sealed class ConnectionFlowTests(Databases databases, Chromium chromium) 
         }
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Disconnect" }).ClickAsync();
+        await page.Locator("section.confirm").GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(page.Row("Accounting Dropbox")).ToContainTextAsync("Disconnected");
         (await StoredAsync(app, tenant.CompanyId)).ProtectedRefreshToken.ShouldBeNull();
     }

@@ -25,7 +25,8 @@ public sealed partial class EmptyFormsTests(Databases databases)
         });
         var a = await CrossCompanyPageTests.CompanyAsync(app, "Lumen BV", "A-0001", "Klant van A", "Map van A", "a-scan.pdf", "Anna Lid", "contents of A");
         using var ui = await UiClient.SignInAsync(app, a.Tenant.OwnerEmail);
-        using (var choose = new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = culture, ["returnUrl"] = "/" }))
+        var cultureToken = await ui.TokenAsync($"/c/{a.Tenant.CompanyId}/documents");
+        using (var choose = new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = culture, ["returnUrl"] = "/", [UiClient.TokenField] = cultureToken }))
         {
             (await ui.Http.PostAsync("/culture", choose)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
