@@ -27,7 +27,7 @@ public sealed class ForbiddenPageTests(Databases databases, Chromium chromium) :
         }
 
         // Member: documents and inbox, no management.
-        await Assertions.Expect(member.Navigation().GetByRole(AriaRole.Link)).ToHaveTextAsync(["Documents", "Inbox", "Binders"]);
+        await Assertions.Expect(member.Navigation().GetByRole(AriaRole.Link)).ToHaveTextAsync(["Overview", "Documents", "Inbox", "Binders"]);
         await Assertions.Expect(member.Navigation().GetByRole(AriaRole.Link, new() { Name = "Collection" })).ToHaveCountAsync(0);
         foreach (var path in new[] { "audit", "people", "api-keys", "connections", "collection", "collection/new", "collection/history" })
         {

@@ -26,7 +26,7 @@ public sealed class EditModel(DocumentService documents, BinderService binders, 
 
     /// <summary>The version the form was filled from.</summary>
     [BindProperty]
-    public int Version { get; set; }
+    public int? Version { get; set; }
 
     /// <summary>The form.</summary>
     [BindProperty]
@@ -57,6 +57,12 @@ public sealed class EditModel(DocumentService documents, BinderService binders, 
             ModelState.Clear();
             ViewData["UblProblems"] = UblProblemTexts.Of(texts, Input, company);
             return Page();
+        }
+
+        if (Version is null)
+        {
+            // The form always carries the version it was filled from; without it a newer version could be overwritten.
+            ModelState.AddModelError(nameof(Version), texts["validation.required"]);
         }
 
         if (ModelState.IsValid)
