@@ -57,7 +57,7 @@ public sealed class OverviewPageTests(Databases databases, Chromium chromium) : 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Getting started" })).ToHaveCountAsync(0);
         var problems = page.Locator("ul.problems li");
         await Assertions.Expect(problems).ToHaveCountAsync(2);
-        await Assertions.Expect(problems.Nth(0)).ToContainTextAsync("2 document(s) could not be exported to “Accounting Dropbox”");
+        await Assertions.Expect(problems.Nth(0)).ToContainTextAsync("2 documents could not be exported to “Accounting Dropbox”");
         await Assertions.Expect(problems.Nth(1)).ToContainTextAsync("The collection channel “Klantenmap” is paused.");
         await Assertions.Expect(problems.Nth(1)).ToContainTextAsync("The source folder /Drop is gone");
         var connectionRow = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Accounting Dropbox" });
