@@ -158,6 +158,16 @@ public sealed class InvitationService(DocSyncDbContext db, CompanyContext compan
         return views;
     }
 
+    /// <summary>How many open invitations <paramref name="personId"/> has (one count query, for the header of every page).</summary>
+    /// <param name="personId">The signed-in person.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<int> CountForPersonAsync(Guid personId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        return await db.Set<Invitation>().IgnoreQueryFilters()
+            .CountAsync(i => i.PersonId == personId && i.Status == InvitationStatus.Pending && i.ExpiresAt > now, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// <paramref name="personId"/> (signed in) accepts their invitation: they become a member with its
     /// role. Throws <see cref="NotFoundException"/> for an invitation that is not theirs or no longer open.

@@ -20,7 +20,7 @@ public sealed class Chrome(CompanyAccess access, IHttpContextAccessor http, Core
     /// <summary>How many open invitations the signed-in person has (companies asking them to join).</summary>
     public async Task<int> OpenInvitationsAsync() =>
         http.HttpContext?.User.PersonId() is { } id
-            ? (await http.HttpContext.RequestServices.GetRequiredService<Core.Invitations.InvitationService>().ForPersonAsync(id)).Count
+            ? await http.HttpContext.RequestServices.GetRequiredService<Core.Invitations.InvitationService>().CountForPersonAsync(id)
             : 0;
 
     /// <summary>The companies of the signed-in person (empty when signed out).</summary>
