@@ -83,6 +83,9 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddScoped<DocSync.Core.Notifications.NotificationCenter>();
         services.AddSingleton<DocSync.Core.Notifications.NotificationWorker>();
         services.AddSingleton<DocSync.Core.Export.SyncWorker>();
+        services.AddScoped<DocSync.Core.Export.Check.ExportCheck>();
+        services.AddSingleton<DocSync.Core.Sync.Changes.IAccountChangeListener>(sp => sp.GetRequiredService<DocSync.Core.Export.SyncWorker>());
+        services.AddSingleton<DocSync.Core.Sync.Changes.AccountChanges>();
         services.AddDocSyncReading(configuration);
         services.AddSingleton<DocSync.Core.Organizing.InboxReadingSignal>();
         services.AddSingleton<DocSync.Core.Organizing.InboxReader>();
@@ -90,6 +93,7 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DocSync.Core.Collect.CollectOptions>, DocSync.Core.Collect.CollectOptionsValidator>());
         services.AddSingleton<DocSync.Core.Collect.ChannelLocks>();
         services.AddSingleton<DocSync.Core.Collect.CollectWorker>();
+        services.AddSingleton<DocSync.Core.Sync.Changes.IAccountChangeListener>(sp => sp.GetRequiredService<DocSync.Core.Collect.CollectWorker>());
         services.AddScoped<DocSync.Core.Collect.CollectRunner>();
         services.AddScoped<DocSync.Core.Collect.CollectService>();
         services.AddSingleton<DocSync.Core.Overview.DropboxSpace>();

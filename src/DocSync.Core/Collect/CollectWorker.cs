@@ -20,6 +20,7 @@ namespace DocSync.Core.Collect;
 /// </summary>
 public sealed partial class CollectWorker(
     IServiceScopeFactory scopes, ConnectionClients clients, RelinkHandler relink, IOptions<CollectOptions> options, TimeProvider time, ILogger<CollectWorker> logger)
+    : Sync.Changes.IAccountChangeListener
 {
     private readonly CollectOptions _options = options.Value;
     private readonly ILogger _logger = logger;
@@ -93,6 +94,10 @@ public sealed partial class CollectWorker(
             _refresh.Release();
         }
     }
+
+    /// <inheritdoc />
+    Task<int> Sync.Changes.IAccountChangeListener.AccountsChangedAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken) =>
+        NotifyAccountsAsync(accountIds, cancellationToken);
 
     /// <summary>Dropbox said (webhook) that these accounts changed: near-real-time channels on them run now.</summary>
     /// <param name="accountIds">Dropbox account ids.</param>

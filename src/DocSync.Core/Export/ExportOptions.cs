@@ -36,6 +36,20 @@ public sealed class ExportOptions
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often each profile checks that the files it put in Dropbox are still there (one
+    /// <c>list_folder/continue</c> when nothing changed); a Dropbox webhook for the account checks at once.
+    /// Default 15 minutes; zero leaves the check to webhooks alone.
+    /// </summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Files found missing in Dropbox are put back at once up to this many per profile; more (a folder
+    /// moved or deleted by hand?) wait for a person to choose "Put back" on the Dropbox page. Default 100;
+    /// zero always asks.
+    /// </summary>
+    public int AskBeforePuttingBack { get; set; } = 100;
+
     /// <summary>How a failed task's retries are spaced: <see cref="FirstRetryDelay"/> tripling up to <see cref="MaxRetryDelay"/>, ±20 % jitter.</summary>
     public Sync.BackoffShape RetryBackoff() => new(FirstRetryDelay, MaxRetryDelay);
 

@@ -19,6 +19,14 @@ internal sealed class ExportOptionsValidator : IValidateOptions<ExportOptions>
         OptionChecks.Positive(failures, section + ":QuotaRetryDelay", options.QuotaRetryDelay);
         OptionChecks.Positive(failures, section + ":PollInterval", options.PollInterval);
         OptionChecks.Lease(failures, section, options.LeaseDuration, options.InstanceId);
+        if (options.CheckInterval < TimeSpan.Zero || (options.CheckInterval > TimeSpan.Zero && options.CheckInterval < TimeSpan.FromSeconds(10)))
+        {
+            failures.Add($"{section}:CheckInterval must be zero (webhooks only) or at least 10 seconds (it is {options.CheckInterval}).");
+        }
+        if (options.AskBeforePuttingBack < 0)
+        {
+            failures.Add($"{section}:AskBeforePuttingBack must be zero or more (it is {options.AskBeforePuttingBack}).");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -50,4 +50,10 @@ public sealed class ExportedFile : ICompanyScoped, IAuditExempt
 
     /// <summary>When it was last written.</summary>
     public DateTimeOffset ExportedAt { get; set; }
+
+    /// <summary>
+    /// Set when a check found the file deleted in Dropbox and held it for a person (too many at once to
+    /// put back unasked); cleared when it is there again. Such a file is not counted as in Dropbox.
+    /// </summary>
+    public DateTimeOffset? MissingSince { get; set; }
 }

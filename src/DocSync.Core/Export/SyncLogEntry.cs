@@ -60,6 +60,9 @@ public enum SyncAction
 
     /// <summary>Something was left out (e.g. no valid UBL could be made).</summary>
     LeftOut = 6,
+
+    /// <summary>A file DocSync had put in Dropbox was found deleted there (put back, or held for a person).</summary>
+    Missing = 7,
 }
 
 /// <summary>How a sync-log line ended.</summary>

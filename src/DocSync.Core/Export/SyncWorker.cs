@@ -2,7 +2,9 @@ using DocSync.Core.Access;
 using DocSync.Core.Connections;
 using DocSync.Core.Outbox;
 using DocSync.Core.Persistence;
+using DocSync.Core.Export.Check;
 using DocSync.Core.Sync;
+using DocSync.Core.Sync.Changes;
 using DocSync.Dropbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +22,7 @@ namespace DocSync.Core.Export;
 /// </summary>
 public sealed partial class SyncWorker(
     IServiceScopeFactory scopes, OutboxSignal signal, ConnectionClients clients, SyncLoops loops, RelinkHandler relink, IOptions<ExportOptions> options,
-    TimeProvider time, ILogger<SyncWorker> logger)
+    TimeProvider time, ILogger<SyncWorker> logger) : IAccountChangeListener
 {
     private readonly ExportOptions _options = options.Value;
     private readonly ILogger _logger = logger;
@@ -32,10 +34,14 @@ public sealed partial class SyncWorker(
     /// <summary>Raised after every round of a connection's loop (for the UI and tests).</summary>
     public event Action<Guid, ExportRunResult>? RoundFinished;
 
-    /// <summary>What wakes a connection's loop (all alike: a loop runs until its queue is idle).</summary>
+    /// <summary>Raised after every check that files are still in Dropbox (for the UI and tests).</summary>
+    public event Action<Guid, ExportCheckResult>? CheckFinished;
+
+    /// <summary>What wakes a connection's loop: a loop runs until its queue is idle, after a check of what is in Dropbox when one is asked for or due.</summary>
     private enum ExportWake
     {
         Work = 0,
+        Check = 1,
     }
 
     /// <summary>Runs until <paramref name="cancellationToken"/> fires.</summary>
@@ -43,7 +49,7 @@ public sealed partial class SyncWorker(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         _stopping = cancellationToken;
-        var flights = new SingleFlight<ExportWake>(RunConnectionAsync, _ => 0, (key, e) => LogLoopFailed(_logger, key, e),
+        var flights = new SingleFlight<ExportWake>(RunConnectionAsync, w => (int)w, (key, e) => LogLoopFailed(_logger, key, e),
             new BackoffPolicy(_options.LoopBackoff()), _time, cancellationToken);
         Volatile.Write(ref _flights, flights);
         while (!cancellationToken.IsCancellationRequested)
@@ -54,6 +60,10 @@ public sealed partial class SyncWorker(
                 foreach (var (connectionId, companyId) in await ReadyConnectionsAsync(cancellationToken).ConfigureAwait(false))
                 {
                     Wake(connectionId, companyId);
+                }
+                foreach (var (connectionId, companyId) in await CheckDueConnectionsAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    Wake(connectionId, companyId, ExportWake.Check);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -81,7 +91,38 @@ public sealed partial class SyncWorker(
     /// <summary>Wakes the loop of a connection (after a retry, a new profile, a resume, a Dropbox webhook…); nothing while the worker is not running.</summary>
     /// <param name="connectionId">The connection.</param>
     /// <param name="companyId">Its company.</param>
-    public void Wake(Guid connectionId, Guid companyId)
+    public void Wake(Guid connectionId, Guid companyId) => Wake(connectionId, companyId, ExportWake.Work);
+
+    /// <summary>Checks now that the connection's exported files are still in Dropbox (putting back what is missing), then runs its queue.</summary>
+    /// <param name="connectionId">The connection.</param>
+    /// <param name="companyId">Its company.</param>
+    public void WakeToCheck(Guid connectionId, Guid companyId) => Wake(connectionId, companyId, ExportWake.Check);
+
+    /// <summary>A Dropbox webhook named these accounts: their connections with a complete export check what changed.</summary>
+    /// <param name="accountIds">The accounts.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    public async Task<int> AccountsChangedAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        if (Volatile.Read(ref _flights) is null || accountIds.Count == 0)
+        {
+            return 0;
+        }
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DocSyncDbContext>();
+        // Across companies: the webhook names accounts, not companies; each loop then runs in its own company's scope.
+        var connections = await (from c in db.DropboxConnections.IgnoreQueryFilters()
+                                 where accountIds.Contains(c.AccountId) && c.State == ConnectionState.Active
+                                       && db.ExportProfiles.IgnoreQueryFilters().Any(p => p.ConnectionId == c.Id && p.Enabled && p.BackfillCompletedAt != null)
+                                 select new { c.Id, c.CompanyId }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var connection in connections)
+        {
+            Wake(connection.Id, connection.CompanyId, ExportWake.Check);
+        }
+        return connections.Count;
+    }
+
+    private void Wake(Guid connectionId, Guid companyId, ExportWake wake)
     {
         var flights = Volatile.Read(ref _flights);
         if (flights is null || _stopping.IsCancellationRequested)
@@ -92,7 +133,7 @@ public sealed partial class SyncWorker(
         {
             _companies[connectionId] = companyId;
         }
-        _ = flights.Wake(connectionId, ExportWake.Work);
+        _ = flights.Wake(connectionId, wake);
     }
 
     /// <summary>Wakes the worker itself (outbox messages wait).</summary>
@@ -134,6 +175,24 @@ public sealed partial class SyncWorker(
         return rows.Select(r => (r.ConnectionId, r.CompanyId)).ToList();
     }
 
+    /// <summary>Active connections whose check of what is in Dropbox is due (<see cref="ExportOptions.CheckInterval"/>), across companies.</summary>
+    private async Task<List<(Guid ConnectionId, Guid CompanyId)>> CheckDueConnectionsAsync(CancellationToken cancellationToken)
+    {
+        if (_options.CheckInterval <= TimeSpan.Zero)
+        {
+            return [];
+        }
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DocSyncDbContext>();
+        var before = _time.GetUtcNow() - _options.CheckInterval;
+        var rows = await (from p in db.ExportProfiles.IgnoreQueryFilters()
+                          join c in db.DropboxConnections.IgnoreQueryFilters() on p.ConnectionId equals c.Id
+                          where c.State == ConnectionState.Active && p.Enabled && p.BackfillCompletedAt != null
+                                && !db.SyncCursors.IgnoreQueryFilters().Any(k => k.Engine == SyncEngine.Export && k.Key == p.Id && k.CheckedAt > before)
+                          select new { c.Id, c.CompanyId }).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => (r.Id, r.CompanyId)).ToList();
+    }
+
     /// <summary>Runs rounds for one connection until nothing is ready, holding its lease (nothing when another instance holds it or the connection is not active).</summary>
     private async Task RunConnectionAsync(Guid connectionId, ExportWake wake, CancellationToken cancellationToken)
     {
@@ -172,6 +231,13 @@ public sealed partial class SyncWorker(
             }
 
             using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+            if (wake == ExportWake.Check || await services.GetRequiredService<ExportCheck>().IsDueAsync(connectionId, cancellationToken).ConfigureAwait(false))
+            {
+                if (!await CheckAsync(companyId, connectionId, client, lease, lost.Token).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
             while (!cancellationToken.IsCancellationRequested && !lease.Lost.IsCancellationRequested)
             {
                 using var round = scopes.CreateScope();
@@ -205,6 +271,40 @@ public sealed partial class SyncWorker(
             }
         }
     }
+
+    /// <summary>Runs the check of what is still in Dropbox; false when the loop must end (re-link, lease lost).</summary>
+    private async Task<bool> CheckAsync(Guid companyId, Guid connectionId, DropboxClient client, LoopLease lease, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CompanyContext>().Enter(CompanyScope.System(companyId));
+        try
+        {
+            await lease.SetAsync(SyncLoopState.Listing, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var result = await scope.ServiceProvider.GetRequiredService<ExportCheck>().RunAsync(connectionId, client, cancellationToken).ConfigureAwait(false);
+            CheckFinished?.Invoke(connectionId, result);
+            return true;
+        }
+        catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested && !_stopping.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception e) when (FailureClassifier.IsDropboxFailure(e, cancellationToken) && FailureClassifier.Classify(e).Kind == SyncFailureKind.NeedsRelink)
+        {
+            var refused = ConnectionNeedsRelinkException.From(e);
+            lease.EndIn(SyncLoopState.NeedsRelink, refused.Message);
+            await relink.HandleAsync(SyncEngine.Export, companyId, connectionId, refused).ConfigureAwait(false);
+            return false;
+        }
+        catch (Exception e) when (FailureClassifier.IsDropboxFailure(e, cancellationToken))
+        {
+            // A failed look at Dropbox never stops the export itself: the next check tries again.
+            LogCheckFailed(_logger, connectionId, FailureClassifier.Describe(e));
+            return true;
+        }
+    }
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "The export check of connection {ConnectionId} failed ({Failure}); the next check tries again")]
+    private static partial void LogCheckFailed(ILogger logger, Guid connectionId, string failure);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "The sync worker failed; it tries again")]
     private static partial void LogWorkerFailed(ILogger logger, Exception exception);

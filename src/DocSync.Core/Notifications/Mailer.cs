@@ -60,6 +60,6 @@ public sealed partial class Mailer(IOptions<SmtpOptions> options, ILogger<Mailer
         return sent;
     }
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "E-mail through {Host} failed; the UI still shows the message")]
+    [LoggerMessage(EventId = 9202, Level = LogLevel.Warning, Message = "E-mail through {Host} failed; the UI still shows the message")]
     private static partial void LogFailed(ILogger logger, string host, Exception exception);
 }

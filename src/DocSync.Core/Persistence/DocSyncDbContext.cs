@@ -100,6 +100,9 @@ public sealed partial class DocSyncDbContext : IdentityUserContext<Person, Guid>
     /// <summary>Every engine's loops: lease and state.</summary>
     public DbSet<Sync.SyncLoop> SyncLoops => Set<Sync.SyncLoop>();
 
+    /// <summary>Where each engine's reading of a Dropbox folder's changes stands.</summary>
+    public DbSet<Sync.Changes.SyncCursor> SyncCursors => Set<Sync.Changes.SyncCursor>();
+
     /// <summary>Collection channels.</summary>
     public DbSet<Collect.CollectionChannel> CollectionChannels => Set<Collect.CollectionChannel>();
 

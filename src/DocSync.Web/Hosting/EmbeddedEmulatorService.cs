@@ -91,18 +91,18 @@ public sealed partial class EmbeddedEmulatorService(
         }
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Dropbox: DocSync talks to the embedded Dropbox emulator at {BaseUri} (no app key configured; loopback only)")]
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Dropbox: DocSync talks to the embedded Dropbox emulator at {BaseUri} (no app key configured; loopback only)")]
     private static partial void TalksToEmulator(ILogger logger, Uri baseUri);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Dropbox: the embedded Dropbox emulator did not start on port {Port} ({Reason}); no Dropbox accounts can be linked")]
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "Dropbox: the embedded Dropbox emulator did not start on port {Port} ({Reason}); no Dropbox accounts can be linked")]
     private static partial void EmulatorFailed(ILogger logger, int port, string reason);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Dropbox: DocSync talks to Dropbox itself with app key {AppKey}; the embedded emulator is off")]
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Dropbox: DocSync talks to Dropbox itself with app key {AppKey}; the embedded emulator is off")]
     private static partial void TalksToDropbox(ILogger logger, string appKey);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Dropbox: DocSync talks to {BaseUri} with app key {AppKey}; the embedded emulator is off")]
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Information, Message = "Dropbox: DocSync talks to {BaseUri} with app key {AppKey}; the embedded emulator is off")]
     private static partial void TalksToBaseUri(ILogger logger, Uri baseUri, string appKey);
 
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Dropbox: none; no app key is configured and the embedded emulator is disabled, so no Dropbox accounts can be linked")]
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "Dropbox: none; no app key is configured and the embedded emulator is disabled, so no Dropbox accounts can be linked")]
     private static partial void TalksToNothing(ILogger logger);
 }

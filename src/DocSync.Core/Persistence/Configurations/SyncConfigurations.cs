@@ -18,3 +18,16 @@ internal sealed class SyncLoopConfiguration : IEntityTypeConfiguration<SyncLoop>
         builder.Property(l => l.Detail).HasMaxLength(2000);
     }
 }
+
+internal sealed class SyncCursorConfiguration : IEntityTypeConfiguration<Sync.Changes.SyncCursor>
+{
+    public void Configure(EntityTypeBuilder<Sync.Changes.SyncCursor> builder)
+    {
+        builder.HasKey(c => new { c.Engine, c.Key });
+        builder.HasOne<Company>().WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<DropboxConnection>().WithMany().HasForeignKey(c => c.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => c.ConnectionId);
+        builder.Property(c => c.Folder).HasMaxLength(1024);
+        builder.Property(c => c.Cursor).HasMaxLength(4096);
+    }
+}

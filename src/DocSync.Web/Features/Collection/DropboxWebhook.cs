@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using DocSync.Core.Collect;
+using DocSync.Core.Sync.Changes;
 using DocSync.Web.Features.Connections;
 
 namespace DocSync.Web.Features.Collection;
@@ -9,7 +9,8 @@ namespace DocSync.Web.Features.Collection;
 /// <summary>
 /// Dropbox webhooks (<c>/webhooks/dropbox</c>): the GET challenge is echoed; a POST is accepted only
 /// with a valid <c>X-Dropbox-Signature</c> (HMAC-SHA256 of the body with the app secret, compared in
-/// constant time), then the near-real-time channels of the accounts named run at once.
+/// constant time), then every engine watching the accounts named hears it at once (Collect's near-real-time
+/// channels run; Export checks that its files are still there).
 /// </summary>
 public static class DropboxWebhook
 {
@@ -59,7 +60,7 @@ public static class DropboxWebhook
         return CryptographicOperations.FixedTimeEquals(expected, given);
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext context, DropboxApp app, CollectWorker worker, ILoggerFactory loggers)
+    private static async Task<IResult> ReceiveAsync(HttpContext context, DropboxApp app, AccountChanges changes, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(DropboxWebhook));
         using var buffer = new MemoryStream();
@@ -98,7 +99,7 @@ public static class DropboxWebhook
             if (json.RootElement.TryGetProperty("list_folder", out var listFolder) && listFolder.TryGetProperty("accounts", out var list)
                 && list.ValueKind == JsonValueKind.Array)
             {
-                accounts.AddRange(list.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!).Take(1000));
+                accounts.AddRange(list.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!).Take(AccountChanges.MaxAccounts));
             }
         }
         catch (JsonException)
@@ -111,7 +112,7 @@ public static class DropboxWebhook
         {
             try
             {
-                await worker.NotifyAccountsAsync(accounts, CancellationToken.None);
+                await changes.NotifyAsync(accounts, CancellationToken.None);
             }
             catch (Exception e)
             {

@@ -75,6 +75,6 @@ public sealed partial class CallbackModel(
         return Page();
     }
 
-    [LoggerMessage(EventId = 2301, Level = LogLevel.Warning, Message = "Linking a Dropbox account for company {CompanyId} failed: {Failure}: {Detail}")]
+    [LoggerMessage(EventId = 2804, Level = LogLevel.Warning, Message = "Linking a Dropbox account for company {CompanyId} failed: {Failure}: {Detail}")]
     private static partial void LinkFailed(ILogger logger, Guid companyId, string failure, string detail);
 }
