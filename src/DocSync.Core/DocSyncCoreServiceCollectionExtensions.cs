@@ -83,7 +83,7 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddScoped<DocSync.Core.Notifications.NotificationCenter>();
         services.AddSingleton<DocSync.Core.Notifications.NotificationWorker>();
         services.AddSingleton<DocSync.Core.Export.SyncWorker>();
-        services.AddScoped<DocSync.Core.Export.Check.ExportCheck>();
+        services.AddScoped<DocSync.Core.Export.Presence.PresenceCheck>();
         services.AddSingleton<DocSync.Core.Sync.Changes.IAccountChangeListener>(sp => sp.GetRequiredService<DocSync.Core.Export.SyncWorker>());
         services.AddSingleton<DocSync.Core.Sync.Changes.AccountChanges>();
         services.AddDocSyncReading(configuration);

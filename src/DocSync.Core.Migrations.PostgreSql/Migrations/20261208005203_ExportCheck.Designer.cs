@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DocSync.Core.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(DocSyncDbContext))]
-    [Migration("20261208005203_ExportCheck")]
-    partial class ExportCheck
+    [Migration("20261208005203_PresenceCheck")]
+    partial class PresenceCheck
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DocSync.Core.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(DocSyncDbContext))]
-    [Migration("20261208005202_ExportCheck")]
-    partial class ExportCheck
+    [Migration("20261208005202_PresenceCheck")]
+    partial class PresenceCheck
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace DocSync.Core.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class ExportCheck : Migration
+    public partial class PresenceCheck : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

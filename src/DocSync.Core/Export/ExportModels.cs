@@ -60,7 +60,8 @@ public sealed record ExportProfileInput
 /// <param name="Profile">The profile.</param>
 /// <param name="Backfill">The first copy's progress, when one was asked for.</param>
 /// <param name="Exported">Documents with at least one file in Dropbox.</param>
-public sealed record ExportProfileView(ExportProfile Profile, BackfillProgress? Backfill, int Exported);
+/// <param name="Missing">Files found deleted in Dropbox and held for a person to put back.</param>
+public sealed record ExportProfileView(ExportProfile Profile, BackfillProgress? Backfill, int Exported, int Missing = 0);
 
 /// <summary>How far the copy of existing documents got.</summary>
 /// <param name="Total">Documents it covers.</param>

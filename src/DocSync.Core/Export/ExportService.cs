@@ -119,6 +119,7 @@ public sealed class ExportService(DocSyncDbContext db, ICompanyContext company, 
             ?? throw new NotFoundException("export profile", profileId);
         await db.SyncTasks.Where(t => t.ProfileId == profileId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.ExportedFiles.Where(t => t.ProfileId == profileId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.SyncCursors.Where(c => c.Engine == Sync.SyncEngine.Export && c.Key == profileId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         db.ExportProfiles.Remove(profile);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -236,6 +237,46 @@ public sealed class ExportService(DocSyncDbContext db, ICompanyContext company, 
         return count;
     }
 
+    /// <summary>
+    /// "Put back": the files of a profile found deleted in Dropbox and held (too many went at once)
+    /// are written again at their paths.
+    /// </summary>
+    /// <param name="profileId">The profile.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many files will be put back.</returns>
+    public async Task<int> PutBackMissingAsync(Guid profileId, CancellationToken cancellationToken = default)
+    {
+        company.Demand(Right.ManageDropboxConnections);
+        var profile = await db.ExportProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.Id == profileId, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException("export profile", profileId);
+        var held = await db.ExportedFiles.Where(f => f.ProfileId == profileId && f.MissingSince != null).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (held.Count == 0)
+        {
+            return 0;
+        }
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            db.ExportedFiles.RemoveRange(held);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await queue.EnqueueAsync(profile, [.. held.Select(f => f.DocumentId)], SyncPriority.Retry, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        worker.Wake(profile.ConnectionId, profile.CompanyId);
+        return held.Count;
+    }
+
+    /// <summary>Checks now that the connection's exported files are still in Dropbox (what was deleted there is put back, or held when many went at once).</summary>
+    /// <param name="connectionId">The connection.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task CheckNowAsync(Guid connectionId, CancellationToken cancellationToken = default)
+    {
+        company.Demand(Right.ManageDropboxConnections);
+        await RequireConnectionAsync(connectionId, cancellationToken).ConfigureAwait(false);
+        worker.WakeToCheck(connectionId, company.CompanyId);
+    }
+
     /// <summary>The sync log of a connection, newest first.</summary>
     /// <param name="connectionId">The connection.</param>
     /// <param name="failedOnly">Only failures and warnings.</param>
@@ -306,7 +347,9 @@ public sealed class ExportService(DocSyncDbContext db, ICompanyContext company, 
 
     private async Task<ExportProfileView> ViewAsync(ExportProfile profile, CancellationToken cancellationToken)
     {
-        var exported = await db.ExportedFiles.Where(f => f.ProfileId == profile.Id && f.DropboxId != "").Select(f => f.DocumentId).Distinct().CountAsync(cancellationToken).ConfigureAwait(false);
+        var exported = await db.ExportedFiles.Where(f => f.ProfileId == profile.Id && f.DropboxId != "" && f.MissingSince == null)
+            .Select(f => f.DocumentId).Distinct().CountAsync(cancellationToken).ConfigureAwait(false);
+        var missing = await db.ExportedFiles.CountAsync(f => f.ProfileId == profile.Id && f.MissingSince != null, cancellationToken).ConfigureAwait(false);
         BackfillProgress? backfill = null;
         if (profile.BackfillStartedAt is not null)
         {
@@ -318,7 +361,7 @@ public sealed class ExportService(DocSyncDbContext db, ICompanyContext company, 
             TimeSpan? eta = lastMinute > 0 && pending > 0 ? TimeSpan.FromMinutes((double)pending / lastMinute) : null;
             backfill = new BackfillProgress(profile.BackfillTotal, profile.BackfillCompletedAt is null ? done : profile.BackfillTotal, lastMinute, eta, profile.BackfillCompletedAt);
         }
-        return new ExportProfileView(profile, backfill, exported);
+        return new ExportProfileView(profile, backfill, exported, missing);
     }
 
     /// <summary>Throws <see cref="NotFoundException"/> unless the connection is the current company's.</summary>

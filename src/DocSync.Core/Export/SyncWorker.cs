@@ -2,7 +2,7 @@ using DocSync.Core.Access;
 using DocSync.Core.Connections;
 using DocSync.Core.Outbox;
 using DocSync.Core.Persistence;
-using DocSync.Core.Export.Check;
+using DocSync.Core.Export.Presence;
 using DocSync.Core.Sync;
 using DocSync.Core.Sync.Changes;
 using DocSync.Dropbox;
@@ -35,7 +35,7 @@ public sealed partial class SyncWorker(
     public event Action<Guid, ExportRunResult>? RoundFinished;
 
     /// <summary>Raised after every check that files are still in Dropbox (for the UI and tests).</summary>
-    public event Action<Guid, ExportCheckResult>? CheckFinished;
+    public event Action<Guid, PresenceCheckResult>? CheckFinished;
 
     /// <summary>What wakes a connection's loop: a loop runs until its queue is idle, after a check of what is in Dropbox when one is asked for or due.</summary>
     private enum ExportWake
@@ -231,7 +231,7 @@ public sealed partial class SyncWorker(
             }
 
             using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
-            if (wake == ExportWake.Check || await services.GetRequiredService<ExportCheck>().IsDueAsync(connectionId, cancellationToken).ConfigureAwait(false))
+            if (wake == ExportWake.Check || await services.GetRequiredService<PresenceCheck>().IsDueAsync(connectionId, cancellationToken).ConfigureAwait(false))
             {
                 if (!await CheckAsync(companyId, connectionId, client, lease, lost.Token).ConfigureAwait(false))
                 {
@@ -280,7 +280,7 @@ public sealed partial class SyncWorker(
         try
         {
             await lease.SetAsync(SyncLoopState.Listing, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var result = await scope.ServiceProvider.GetRequiredService<ExportCheck>().RunAsync(connectionId, client, cancellationToken).ConfigureAwait(false);
+            var result = await scope.ServiceProvider.GetRequiredService<PresenceCheck>().RunAsync(connectionId, client, cancellationToken).ConfigureAwait(false);
             CheckFinished?.Invoke(connectionId, result);
             return true;
         }

@@ -7,14 +7,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace DocSync.Core.Export.Check;
+namespace DocSync.Core.Export.Presence;
 
 /// <summary>What one check of a connection did.</summary>
 /// <param name="Profiles">Profiles checked.</param>
 /// <param name="PutBack">Files found missing and queued to be put back.</param>
 /// <param name="Held">Files found missing and held for a person (more than <see cref="ExportOptions.AskBeforePuttingBack"/>).</param>
 /// <param name="Back">Files held earlier that are in Dropbox again.</param>
-public sealed record ExportCheckResult(int Profiles, int PutBack, int Held, int Back);
+public sealed record PresenceCheckResult(int Profiles, int PutBack, int Held, int Back);
 
 /// <summary>
 /// Checks that the files Export put in Dropbox are still there, per profile, from the profile folder's
@@ -23,7 +23,7 @@ public sealed record ExportCheckResult(int Profiles, int PutBack, int Held, int 
 /// synced-state rows dropped and their documents queued — up to <see cref="ExportOptions.AskBeforePuttingBack"/>;
 /// more are held for a person. Runs inside the connection's loop, so never beside an export round.
 /// </summary>
-public sealed partial class ExportCheck(DocSyncDbContext db, SyncQueue queue, IOptions<ExportOptions> options, TimeProvider time, ILogger<ExportCheck> logger)
+public sealed partial class PresenceCheck(DocSyncDbContext db, SyncQueue queue, IOptions<ExportOptions> options, TimeProvider time, ILogger<PresenceCheck> logger)
 {
     private const string PutBackDetail = "Deleted in Dropbox; put back.";
     private const string HeldDetail = "Deleted in Dropbox; held until a person chooses to put it back (many files went at once).";
@@ -34,7 +34,7 @@ public sealed partial class ExportCheck(DocSyncDbContext db, SyncQueue queue, IO
     /// <param name="connectionId">The connection.</param>
     /// <param name="client">Its Dropbox client.</param>
     /// <param name="cancellationToken">Cancels the check; what was not saved is read again next time.</param>
-    public async Task<ExportCheckResult> RunAsync(Guid connectionId, DropboxClient client, CancellationToken cancellationToken)
+    public async Task<PresenceCheckResult> RunAsync(Guid connectionId, DropboxClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         var profiles = await db.ExportProfiles.AsNoTracking()
@@ -48,7 +48,7 @@ public sealed partial class ExportCheck(DocSyncDbContext db, SyncQueue queue, IO
             held += h;
             back += b;
         }
-        return new ExportCheckResult(profiles.Count, putBack, held, back);
+        return new PresenceCheckResult(profiles.Count, putBack, held, back);
     }
 
     /// <summary>Whether a check of the connection is due (its oldest profile cursor is older than <see cref="ExportOptions.CheckInterval"/>, or a profile has none).</summary>
@@ -71,13 +71,19 @@ public sealed partial class ExportCheck(DocSyncDbContext db, SyncQueue queue, IO
 
     private async Task<(int PutBack, int Held, int Back)> CheckProfileAsync(ExportProfile profile, DropboxClient client, CancellationToken cancellationToken)
     {
-        var folder = profile.Folder.TrimEnd('/');
+        var root = await db.DropboxConnections.AsNoTracking().Where(c => c.Id == profile.ConnectionId).Select(c => c.RootFolder)
+            .SingleAsync(cancellationToken).ConfigureAwait(false);
+        var folder = ExportLayout.Join(root, profile.Folder);
+        folder = folder == "/" ? "" : folder;
+        var under = DropboxNames.Key(folder) + "/";
         var cursor = await db.SyncCursors.SingleOrDefaultAsync(c => c.Engine == SyncEngine.Export && c.Key == profile.Id, cancellationToken).ConfigureAwait(false);
-        var files = await db.ExportedFiles.AsNoTracking().Where(f => f.ProfileId == profile.Id && f.DropboxId != "")
-            .Select(f => new CheckedFile(f.Id, f.DocumentId, f.PathKey, f.DropboxId, f.ExportedAt, f.MissingSince != null))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        // Only files under the folder read can be judged by its listing (accountant mode writes elsewhere).
+        var files = (await db.ExportedFiles.AsNoTracking().Where(f => f.ProfileId == profile.Id && f.DropboxId != "")
+                .Select(f => new CheckedFile(f.Id, f.DocumentId, f.PathKey, f.DropboxId, f.ExportedAt, f.MissingSince != null))
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(f => f.PathKey.StartsWith(under, StringComparison.Ordinal)).ToList();
 
-        ExportCheckPlan plan;
+        PresencePlan plan;
         string? next;
         ListFolderChanges? changes = null;
         if (cursor is not null && string.Equals(cursor.Folder, folder, StringComparison.Ordinal))
@@ -86,7 +92,7 @@ public sealed partial class ExportCheck(DocSyncDbContext db, SyncQueue queue, IO
         }
         if (changes is { IsReset: false })
         {
-            plan = ExportCheckPlanner.FromChanges(files, [.. changes.Entries.Select(Listed)]);
+            plan = PresencePlanner.FromChanges(files, [.. changes.Entries.Select(Listed)]);
             next = changes.Cursor;
         }
         else
@@ -160,7 +166,7 @@ public sealed partial class ExportCheck(DocSyncDbContext db, SyncQueue queue, IO
     }
 
     /// <summary>Lists the whole profile folder (a folder that is not there lists as empty: everything in it is gone).</summary>
-    private async Task<(ExportCheckPlan Plan, string? Cursor)> FromWholeFolderAsync(string folder, List<CheckedFile> files, DropboxClient client,
+    private async Task<(PresencePlan Plan, string? Cursor)> FromWholeFolderAsync(string folder, List<CheckedFile> files, DropboxClient client,
         CancellationToken cancellationToken)
     {
         var listedFrom = time.GetUtcNow();
@@ -181,7 +187,7 @@ public sealed partial class ExportCheck(DocSyncDbContext db, SyncQueue queue, IO
             entries.Clear();
             cursor = null;
         }
-        return (ExportCheckPlanner.FromListing(files, entries, listedFrom), cursor);
+        return (PresencePlanner.FromListing(files, entries, listedFrom), cursor);
     }
 
     private async Task<List<ExportedFile>> LoadAsync(IReadOnlyList<CheckedFile> files, CancellationToken cancellationToken)

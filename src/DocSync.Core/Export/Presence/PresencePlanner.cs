@@ -1,4 +1,4 @@
-namespace DocSync.Core.Export.Check;
+namespace DocSync.Core.Export.Presence;
 
 /// <summary>A file DocSync put in Dropbox, as the check sees it (from <see cref="ExportedFile"/>).</summary>
 /// <param name="Id">The exported-file row.</param>
@@ -31,7 +31,7 @@ public enum ListedKind
 /// <summary>What the check found.</summary>
 /// <param name="Gone">Files no longer in Dropbox, newly found (to put back, or to hold for a person).</param>
 /// <param name="Back">Files an earlier check held as missing that are in Dropbox again (nothing to put back).</param>
-public sealed record ExportCheckPlan(IReadOnlyList<CheckedFile> Gone, IReadOnlyList<CheckedFile> Back)
+public sealed record PresencePlan(IReadOnlyList<CheckedFile> Gone, IReadOnlyList<CheckedFile> Back)
 {
     /// <summary>Nothing to do.</summary>
     public bool IsEmpty => Gone.Count == 0 && Back.Count == 0;
@@ -44,7 +44,7 @@ public sealed record ExportCheckPlan(IReadOnlyList<CheckedFile> Gone, IReadOnlyL
 /// Only an explicit deletion, or absence from a complete listing, makes a file gone — an empty change
 /// set finds nothing, and nothing here ever deletes.
 /// </summary>
-public static class ExportCheckPlanner
+public static class PresencePlanner
 {
     /// <summary>
     /// From a complete listing of the profile's folder, started at <paramref name="listedFrom"/>: files
@@ -53,7 +53,7 @@ public static class ExportCheckPlanner
     /// <param name="files">The profile's exported files.</param>
     /// <param name="listing">Every entry under the profile's folder.</param>
     /// <param name="listedFrom">When the listing started.</param>
-    public static ExportCheckPlan FromListing(IReadOnlyCollection<CheckedFile> files, IReadOnlyCollection<ListedEntry> listing, DateTimeOffset listedFrom)
+    public static PresencePlan FromListing(IReadOnlyCollection<CheckedFile> files, IReadOnlyCollection<ListedEntry> listing, DateTimeOffset listedFrom)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(listing);
@@ -72,7 +72,7 @@ public static class ExportCheckPlanner
         foreach (var file in files.OrderBy(f => f.PathKey, StringComparer.Ordinal))
         {
             var there = paths.Contains(file.PathKey) || ids.Contains(file.DropboxId);
-            if (!there && !file.Missing && file.ExportedAt < listedFrom)
+            if (!there && !file.Missing && file.ExportedAt <= listedFrom)
             {
                 gone.Add(file);
             }
@@ -81,7 +81,7 @@ public static class ExportCheckPlanner
                 back.Add(file);
             }
         }
-        return new ExportCheckPlan(gone, back);
+        return new PresencePlan(gone, back);
     }
 
     /// <summary>
@@ -90,17 +90,23 @@ public static class ExportCheckPlanner
     /// </summary>
     /// <param name="files">The profile's exported files.</param>
     /// <param name="changes">The changed entries, in the order Dropbox listed them.</param>
-    public static ExportCheckPlan FromChanges(IReadOnlyCollection<CheckedFile> files, IReadOnlyList<ListedEntry> changes)
+    public static PresencePlan FromChanges(IReadOnlyCollection<CheckedFile> files, IReadOnlyList<ListedEntry> changes)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(changes);
-        // The last entry per path: its position and whether it put a file there or took things away.
+        // Per path, the last entry (what sits there now) and the last deletion (which also takes away
+        // everything under that path, whatever was written at the path itself afterwards).
         var last = new Dictionary<string, (int Index, ListedKind Kind)>(StringComparer.Ordinal);
+        var deleted = new Dictionary<string, int>(StringComparer.Ordinal);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < changes.Count; i++)
         {
             var entry = changes[i];
             last[entry.PathKey] = (i, entry.Kind);
+            if (entry.Kind == ListedKind.Deleted)
+            {
+                deleted[entry.PathKey] = i;
+            }
             if (entry.Kind == ListedKind.File && entry.DropboxId is { Length: > 0 } id)
             {
                 ids.Add(id);
@@ -110,7 +116,7 @@ public static class ExportCheckPlanner
         var back = new List<CheckedFile>();
         foreach (var file in files.OrderBy(f => f.PathKey, StringComparer.Ordinal))
         {
-            var state = LastTouch(file.PathKey, last);
+            var state = LastTouch(file.PathKey, last, deleted);
             if (ids.Contains(file.DropboxId) || state == ListedKind.File)
             {
                 if (file.Missing)
@@ -123,11 +129,11 @@ public static class ExportCheckPlanner
                 gone.Add(file);
             }
         }
-        return new ExportCheckPlan(gone, back);
+        return new PresencePlan(gone, back);
     }
 
     /// <summary>What the latest change touching <paramref name="pathKey"/> did: at the path itself, or a deletion of a folder above it.</summary>
-    private static ListedKind? LastTouch(string pathKey, Dictionary<string, (int Index, ListedKind Kind)> last)
+    private static ListedKind? LastTouch(string pathKey, Dictionary<string, (int Index, ListedKind Kind)> last, Dictionary<string, int> deleted)
     {
         // A folder now at the file's own path means the file is not there any more.
         (int Index, ListedKind Kind)? latest = last.TryGetValue(pathKey, out var own)
@@ -135,9 +141,9 @@ public static class ExportCheckPlanner
             : null;
         for (var slash = pathKey.LastIndexOf('/'); slash > 0; slash = pathKey.LastIndexOf('/', slash - 1))
         {
-            if (last.TryGetValue(pathKey[..slash], out var above) && above.Kind == ListedKind.Deleted && (latest is null || above.Index > latest.Value.Index))
+            if (deleted.TryGetValue(pathKey[..slash], out var index) && (latest is null || index > latest.Value.Index))
             {
-                latest = above;
+                latest = (index, ListedKind.Deleted);
             }
         }
         return latest?.Kind;
