@@ -199,6 +199,21 @@ public sealed class ExportModel(ConnectionService connections, ExportService exp
         return Redirect($"{Here}?tab=state&done=retried");
     }
 
+    /// <summary>"Put back": the profile's files deleted in Dropbox and held are written again.</summary>
+    /// <param name="profileId">The profile.</param>
+    public async Task<IActionResult> OnPostPutBackAsync(Guid profileId)
+    {
+        await export.PutBackMissingAsync(profileId, HttpContext.RequestAborted);
+        return Redirect($"{Here}?done=putBack");
+    }
+
+    /// <summary>"Check Dropbox now": what is still there is checked at once, deleted files put back.</summary>
+    public async Task<IActionResult> OnPostCheckAsync()
+    {
+        await export.CheckNowAsync(ConnectionId, HttpContext.RequestAborted);
+        return Redirect($"{Here}?done=checking");
+    }
+
     /// <summary>Accountant mode: exports the chosen companies through this connection, each in its own folder.</summary>
     /// <param name="companyIds">The companies.</param>
     public async Task<IActionResult> OnPostShareAsync(List<Guid>? companyIds)

@@ -2,6 +2,8 @@ using DocSync.Core.Export;
 using DocSync.Core.Export.Presence;
 using DocSync.Core.Persistence;
 using DocSync.Core.Sync;
+using DocSync.Core.Sync.Changes;
+using DocSync.Dropbox.Emulator.Model;
 using DocSync.Core.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -155,6 +157,51 @@ public sealed class PresenceCheckTests(DatabaseFixture fixture)
         (await CheckAsync(h)).Profiles.ShouldBe(0);
         await using var unit = h.Host.Scope(h.Owner);
         (await unit.ServiceProvider.GetRequiredService<DocSyncDbContext>().SyncCursors.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_Dropbox_webhook_for_the_account_wakes_Export_which_puts_a_deleted_file_back_within_seconds()
+    {
+        await using var h = await ExportHarness.StartAsync(fixture, DatabaseProvider.Sqlite, o =>
+        {
+            o.PollInterval = TimeSpan.FromMilliseconds(100);
+            o.CheckInterval = TimeSpan.Zero; // only the webhook may wake the check
+        }, realTime: true);
+        await h.CreateDocumentAsync("F-1");
+        await h.CreateProfileAsync();
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var worker = h.Host.Get<SyncWorker>();
+        var checks = 0;
+        worker.CheckFinished += (_, _) => Interlocked.Increment(ref checks);
+        var running = worker.RunAsync(stop.Token);
+        try
+        {
+            await WaitAsync(async () => h.ServerFiles().Count == 2 && (await ProfileViewAsync(h)).Backfill?.CompletedAt is not null, stop.Token);
+            var changes = h.Host.Get<AccountChanges>();
+            var account = h.Emulator.Account(WorldSeeder.AliceEmail).AccountId;
+            (await changes.NotifyAsync(["dbid:someone-else"])).ShouldBe(0);
+            (await changes.NotifyAsync([account])).ShouldBeGreaterThanOrEqualTo(1); // Export's loop (Collect has no channel here)
+            await WaitAsync(() => Task.FromResult(Volatile.Read(ref checks) >= 1), stop.Token); // the first check keeps a cursor
+
+            await h.Alice().DeleteAsync(First);
+            (await changes.NotifyAsync([account])).ShouldBeGreaterThanOrEqualTo(1);
+
+            await WaitAsync(() => Task.FromResult(h.ServerFiles().ContainsKey(First)), stop.Token);
+            (await h.LogAsync()).ShouldContain(e => e.Action == SyncAction.Missing);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await running;
+        }
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> done, CancellationToken cancellationToken)
+    {
+        while (!await done())
+        {
+            await Task.Delay(50, cancellationToken);
+        }
     }
 
     private static async Task<PresenceCheckResult> CheckAsync(ExportHarness h)
