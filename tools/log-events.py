@@ -19,7 +19,7 @@ for d, _, files in os.walk(os.path.join(root, 'src')):
             lvl = re.search(r'Level\s*=\s*LogLevel\.(\w+)', args)
             msg = re.search(r'Message\s*=\s*"((?:[^"\\]|\\.)*)"', args)
             if eid:
-                rows.append((int(eid.group(1)), lvl.group(1) if lvl else '', os.path.relpath(p, root), msg.group(1) if msg else ''))
+                rows.append((int(eid.group(1)), lvl.group(1) if lvl else 'Dynamic', os.path.relpath(p, root), msg.group(1) if msg else ''))
 rows.sort()
 print('# Log event ids')
 print()

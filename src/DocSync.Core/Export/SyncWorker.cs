@@ -303,7 +303,7 @@ public sealed partial class SyncWorker(
         }
     }
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "The export check of connection {ConnectionId} failed ({Failure}); the next check tries again")]
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Warning, Message = "The export check of connection {ConnectionId} failed ({Failure}); the next check tries again")]
     private static partial void LogCheckFailed(ILogger logger, Guid connectionId, string failure);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "The sync worker failed; it tries again")]

@@ -12,7 +12,7 @@ public sealed partial class LogEventRegistryTests
 {
     private static readonly Assembly[] Shipped =
     [
-        typeof(Program).Assembly,
+        typeof(DocSync.Web.Features.Collection.DropboxWebhook).Assembly,
         typeof(DocSync.Core.Persistence.DocSyncDbContext).Assembly,
         typeof(DocSync.Dropbox.DropboxClient).Assembly,
     ];
@@ -22,7 +22,7 @@ public sealed partial class LogEventRegistryTests
             .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
             .Select(m => (Method: m, Attribute: m.GetCustomAttribute<LoggerMessageAttribute>()))
             .Where(x => x.Attribute is not null)
-            .Select(x => (x.Attribute!.EventId, x.Attribute.Level.ToString(), x.Attribute.Message, $"{x.Method.DeclaringType!.FullName}.{x.Method.Name}"))];
+            .Select(x => (x.Attribute!.EventId, x.Attribute.Level == LogLevel.None ? "Dynamic" : x.Attribute.Level.ToString(), x.Attribute.Message, $"{x.Method.DeclaringType!.FullName}.{x.Method.Name}"))];
 
     [Fact]
     public void Every_event_id_is_used_once()
