@@ -71,13 +71,16 @@ public static class CollectPlanner
             return new(file, CollectAction.Known, null, null, row);
         }
 
+        // Another content of this file was collected: this one is a change of it, also when it was seen
+        // (waiting, or failing) before the other was collected.
+        if (!settings.CollectChangedContent
+            && rows.Any(r => r.Status == CollectedFileStatus.Collected && !string.Equals(r.ContentHash, file.ContentHash, StringComparison.Ordinal)))
+        {
+            return new(file, CollectAction.Skip, CollectReasons.ContentChanged,
+                "Its content changed after it was collected; this channel does not collect changed files again.", row);
+        }
         if (row is null)
         {
-            if (!settings.CollectChangedContent && rows.Any(r => r.Status == CollectedFileStatus.Collected))
-            {
-                return new(file, CollectAction.Skip, CollectReasons.ContentChanged,
-                    "Its content changed after it was collected; this channel does not collect changed files again.", null);
-            }
             if (twins.FirstOrDefault(t => !string.Equals(t.FileId, file.Id, StringComparison.Ordinal)) is { } twin)
             {
                 return new(file, CollectAction.Skip, CollectReasons.DuplicateContent, $"The same content was already collected from {twin.Path}.", null);
