@@ -1,4 +1,7 @@
 using DocSync.Core.Access;
+using DocSync.Core.Collect.History;
+using DocSync.Core.Collect.Intake;
+using DocSync.Core.Collect.Listing;
 using DocSync.Core.Organizing;
 using DocSync.Core.Persistence;
 using DocSync.Core.Reading;
@@ -11,17 +14,22 @@ using Microsoft.Extensions.Options;
 namespace DocSync.Core.Collect;
 
 /// <summary>
-/// One run of a channel: checks the source folder is still there, lists what is new (everything on
-/// a scheduled or manual run, the changes since the cursor on a real-time run), decides per file
-/// with the ledger, and takes each new, settled file: download (hash-checked, pinned to the
-/// revision seen) → read (text layer or OCR) → store and file in the inbox → ledger → after-action.
+/// One run of a channel, orchestrated: takes the channel (in this process and by lease across
+/// instances), checks the source folder and lists what is new (<see cref="SourceListing"/>), asks the
+/// <see cref="Planning.CollectPlanner"/> what to do with each file given the ledger, and carries the
+/// decisions out: files to collect are downloaded and read several at once (<see cref="FileIntake"/>,
+/// up to <see cref="ReadingOptions.MaxConcurrency"/>) and filed in the inbox one at a time in the
+/// planner's order (<see cref="InboxFiling"/>), each outcome saved in the ledger and the history
+/// (<see cref="RunRecorder"/>) before the after-action (<see cref="AfterAction.AfterCollectAction"/>).
 /// Exactly once: the inbox refuses a second item for the same source identity (Dropbox account,
-/// file id, content hash), so a crash anywhere, or two runs racing, cannot file a file twice.
+/// file id, content hash), so a crash anywhere, or two runs racing, cannot file a file twice; the
+/// cursor is kept only once every file listed is decided, so a crash never skips one.
 /// </summary>
 public sealed partial class CollectRunner(
     DocSyncDbContext db,
     InboxService inbox,
     DocumentReader reader,
+    IOptions<ReadingOptions> reading,
     ChannelLocks locks,
     SyncLoops loops,
     IOptions<CollectOptions> options,
@@ -32,7 +40,12 @@ public sealed partial class CollectRunner(
     public const string ProcessedFolder = "Processed";
 
     private readonly CollectOptions _options = options.Value;
-    private readonly BackoffPolicy _backoff = new(options.Value.RetryBackoff());
+    private readonly RunRecorder _recorder = new(db, time, new BackoffPolicy(options.Value.RetryBackoff()));
+    private readonly FileIntake _intake = new(reader, options.Value);
+    private readonly InboxFiling _filing = new(inbox);
+
+    /// <summary>How many files of a run are downloaded and read at once (<see cref="ReadingOptions.MaxConcurrency"/>).</summary>
+    private readonly int _readers = Math.Max(1, reading.Value.MaxConcurrency);
 
     /// <summary>
     /// Runs channel <paramref name="channelId"/> of the current company once. Returns
@@ -87,7 +100,7 @@ public sealed partial class CollectRunner(
         };
         db.CollectionRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        var context = new RunContext(channel, run, connection.AccountId, client, lease);
+        var context = new CollectRunContext(channel, run, connection.AccountId, client, lease);
         ConnectionNeedsRelinkException? relink = null;
         try
         {
@@ -139,17 +152,21 @@ public sealed partial class CollectRunner(
         return run;
     }
 
-    private async Task RunChannelAsync(RunContext run, CancellationToken cancellationToken)
+    private async Task RunChannelAsync(CollectRunContext run, CancellationToken cancellationToken)
     {
         var channel = run.Channel;
-        var source = await CheckSourceAsync(run, cancellationToken).ConfigureAwait(false);
+        var source = await SourceListing.CheckAsync(run, cancellationToken).ConfigureAwait(false);
         if (source is null)
         {
             return;
         }
 
-        var (files, cursor) = await ListAsync(run, source, cancellationToken).ConfigureAwait(false);
-        if (files is null)
+        var listing = await SourceListing.ListAsync(run, source, cancellationToken).ConfigureAwait(false);
+        if (listing.CursorReset)
+        {
+            LogCursorReset(logger, channel.Id);
+        }
+        if (listing.Files is not { } files)
         {
             return;
         }
@@ -163,9 +180,10 @@ public sealed partial class CollectRunner(
                         && (f.Status == CollectedFileStatus.Waiting
                             || (f.Status == CollectedFileStatus.Failed && f.NextAttemptAt != null && (manual || f.NextAttemptAt <= now))))
             .Select(f => f.DropboxFileId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var id in waiting.Where(id => files.All(f => f.Id != id)))
+        var listed = files.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in waiting.Where(id => !listed.Contains(id)))
         {
-            if (await run.Client.TryGetMetadataAsync(id, cancellationToken).ConfigureAwait(false) is FileMetadata again && Inside(source, again))
+            if (await run.Client.TryGetMetadataAsync(id, cancellationToken).ConfigureAwait(false) is FileMetadata again && SourceListing.Inside(source, again))
             {
                 files.Add(again);
             }
@@ -173,105 +191,11 @@ public sealed partial class CollectRunner(
 
         await run.Lease.SetAsync(SyncLoopState.Transferring, cancellationToken: cancellationToken).ConfigureAwait(false);
         await ProcessAsync(run, source, files, cancellationToken).ConfigureAwait(false);
-        channel.Cursor = cursor;
+        // Every file listed is decided and saved in the ledger: only now may the next run start after them.
+        channel.Cursor = listing.Cursor;
     }
 
-    /// <summary>The source folder as Dropbox has it now, or <see langword="null"/> (the channel paused with why) when it is gone or moved.</summary>
-    private async Task<FolderMetadata?> CheckSourceAsync(RunContext run, CancellationToken cancellationToken)
-    {
-        var channel = run.Channel;
-        var found = await run.Client.TryGetMetadataAsync(channel.SourceFolderId ?? channel.SourcePath, cancellationToken).ConfigureAwait(false);
-        if (found is null && channel.SourceFolderId is not null)
-        {
-            found = await run.Client.TryGetMetadataAsync(channel.SourcePath, cancellationToken).ConfigureAwait(false);
-            if (found is not null)
-            {
-                Pause(channel, "source-replaced",
-                    $"The source folder {channel.SourcePath} was deleted and a new folder made at the same place. Confirm it in the channel's settings; nothing was read.");
-                return null;
-            }
-        }
-        switch (found)
-        {
-            case null:
-                Pause(channel, "source-missing",
-                    $"The source folder {channel.SourcePath} no longer exists in Dropbox (deleted, or the connection lost access to it). Nothing was read; choose the folder again.");
-                return null;
-            case not FolderMetadata:
-                Pause(channel, "source-not-folder", $"{channel.SourcePath} is a file, not a folder. Choose a folder.");
-                return null;
-            case FolderMetadata folder when channel.LastRunAt is null && !SamePath(folder, channel.SourcePath):
-                // Before any run the path the person chose is the truth; an id picked for another path is dropped.
-                channel.SourceFolderId = null;
-                return await CheckSourceAsync(run, cancellationToken).ConfigureAwait(false);
-            case FolderMetadata folder when !SamePath(folder, channel.SourcePath):
-                Pause(channel, "source-moved",
-                    $"The source folder was renamed or moved from {channel.SourcePath} to {folder.PathDisplay}. Confirm the new place in the channel's settings; nothing was read.");
-                return null;
-            case FolderMetadata folder:
-                if (channel.Problem is not null)
-                {
-                    channel.Problem = null;
-                    channel.ProblemCode = null;
-                }
-                channel.SourceFolderId ??= folder.Id;
-                return folder;
-        }
-    }
-
-    /// <summary>The files to look at and the cursor to keep; <see langword="null"/> files when the folder vanished mid-listing (the channel is paused).</summary>
-    private async Task<(List<FileMetadata>? Files, string? Cursor)> ListAsync(RunContext run, FolderMetadata source, CancellationToken cancellationToken)
-    {
-        var channel = run.Channel;
-        if (run.Run.Trigger == CollectTrigger.RealTime && channel.Cursor is { } cursor)
-        {
-            var changes = await run.Client.ListChangesAsync(cursor, cancellationToken).ConfigureAwait(false);
-            if (!changes.IsReset)
-            {
-                return ([.. changes.Entries.OfType<FileMetadata>().Where(f => Inside(source, f))], changes.Cursor);
-            }
-            LogCursorReset(logger, channel.Id);
-        }
-
-        var files = new List<FileMetadata>();
-        string? last = null;
-        try
-        {
-            await foreach (var page in run.Client.ListFolderPagesAsync(source.PathLower ?? channel.SourcePath, new ListFolderOptions { Recursive = true }, cancellationToken)
-                               .ConfigureAwait(false))
-            {
-                files.AddRange(page.Entries.OfType<FileMetadata>().Where(f => Inside(source, f)));
-                last = page.Cursor;
-            }
-        }
-        catch (DropboxApiException e) when (e.StatusCode == 409 && e.HasTag("path/" + DropboxErrorTags.NotFound))
-        {
-            Pause(channel, "source-missing",
-                $"The source folder {channel.SourcePath} disappeared while it was being read. Nothing more was read; choose the folder again.");
-            return (null, null);
-        }
-        return (files, last);
-    }
-
-    private static bool SamePath(FolderMetadata folder, string path) =>
-        string.Equals(folder.PathLower, path.ToLowerInvariant(), StringComparison.Ordinal) || string.Equals(folder.PathDisplay, path, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Under the source folder and not in its <c>Processed</c> folder.</summary>
-    private static bool Inside(FolderMetadata source, FileMetadata file)
-    {
-        var root = (source.PathLower ?? "").TrimEnd('/') + "/";
-        var path = file.PathLower ?? "";
-        return path.StartsWith(root, StringComparison.Ordinal)
-               && !path.StartsWith(root + ProcessedFolder.ToLowerInvariant() + "/", StringComparison.Ordinal);
-    }
-
-    private static void Pause(CollectionChannel channel, string code, string problem)
-    {
-        channel.ProblemCode = code;
-        channel.Problem = problem;
-    }
-
-    private async Task FinishAsync(RunContext run, CancellationToken cancellationToken)
+    private async Task FinishAsync(CollectRunContext run, CancellationToken cancellationToken)
     {
         // Settings changed during the run (another folder chosen): what this run learnt about the old
         // folder (its cursor, id, problem) must not be written over them.
@@ -307,24 +231,6 @@ public sealed partial class CollectRunner(
             db.ChangeTracker.Clear();
         }
         LogRunFinished(logger, run.Channel.Id, run.Run.Trigger, run.Run.Seen, run.Run.Collected, run.Run.Skipped, run.Run.Failed, run.Run.Waiting);
-    }
-
-    private sealed class RunContext(CollectionChannel channel, CollectionRun run, string accountId, DropboxClient client, LoopLease lease)
-    {
-        public LoopLease Lease { get; } = lease;
-
-        public CollectionChannel Channel { get; } = channel;
-
-        public CollectionRun Run { get; } = run;
-
-        public string AccountId { get; } = accountId;
-
-        public DropboxClient Client { get; } = client;
-
-        /// <summary>The source folder as the run started with it.</summary>
-        public string SourcePath { get; } = channel.SourcePath;
-
-        public int ReadMs { get; set; }
     }
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information,

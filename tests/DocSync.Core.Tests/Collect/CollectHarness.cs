@@ -5,6 +5,7 @@ using DocSync.Core.Export;
 using DocSync.Core.Sync;
 using DocSync.Core.Organizing;
 using DocSync.Core.Persistence;
+using DocSync.Core.Reading;
 using DocSync.Core.Rendering;
 using DocSync.Core.Tests.Infrastructure;
 using DocSync.Dropbox;
@@ -43,6 +44,16 @@ public sealed class CollectHarness : IAsyncDisposable
     /// <summary>The service's Dropbox calls counted so far (the person's are not).</summary>
     public int ServiceCalls => _failing.Calls;
 
+    /// <summary>The most downloads of the service under way at once so far.</summary>
+    public int MaxDownloadsAtOnce => _failing.MaxDownloads;
+
+    /// <summary>How long each download of the service waits before it goes (so downloads of one run overlap when they run at once).</summary>
+    public TimeSpan DownloadDelay
+    {
+        get => _failing.DownloadDelay;
+        set => _failing.DownloadDelay = value;
+    }
+
     /// <summary>From this call of the service on (1-based), every call fails with a 503 until set back to <see cref="int.MaxValue"/>.</summary>
     public int FailFromCall
     {
@@ -64,11 +75,19 @@ public sealed class CollectHarness : IAsyncDisposable
 
     public DropboxClient Alice { get; private set; } = null!;
 
-    public static async Task<CollectHarness> StartAsync(DatabaseFixture fixture, DatabaseProvider provider, Action<CollectOptions>? collect = null, bool realTime = false)
+    public static async Task<CollectHarness> StartAsync(DatabaseFixture fixture, DatabaseProvider provider, Action<CollectOptions>? collect = null, bool realTime = false,
+        Action<ReadingOptions>? reading = null)
     {
         var emulator = await DropboxEmulator.StartAsync(new EmulatorOptions());
         CollectHarness? harness = null;
-        var host = await TestHost.StartAsync(fixture, provider, 64 * 1024 * 1024, services => Configure(services, () => harness!, collect, realTime));
+        var host = await TestHost.StartAsync(fixture, provider, 64 * 1024 * 1024, services =>
+        {
+            Configure(services, () => harness!, collect, realTime);
+            if (reading is not null)
+            {
+                services.Configure(reading);
+            }
+        });
         var owner = await host.NewCompanyAsync();
         harness = new CollectHarness(host, emulator, owner, realTime);
         await harness.LinkAsync();
@@ -223,17 +242,48 @@ public sealed class CollectHarness : IAsyncDisposable
     private sealed class FailingHandler() : DelegatingHandler(new SocketsHttpHandler())
     {
         private int _calls;
+        private int _downloads;
+        private int _maxDownloads;
 
         public int Calls => Volatile.Read(ref _calls);
 
         public int FailFrom { get; set; } = int.MaxValue;
 
+        public int MaxDownloads => Volatile.Read(ref _maxDownloads);
+
+        public TimeSpan DownloadDelay { get; set; }
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var call = Interlocked.Increment(ref _calls);
-            return call >= FailFrom
-                ? Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable) { Content = new StringContent("injected") })
+            if (call >= FailFrom)
+            {
+                return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable) { Content = new StringContent("injected") });
+            }
+            return request.RequestUri?.AbsolutePath.EndsWith("/files/download", StringComparison.Ordinal) == true
+                ? DownloadAsync(request, cancellationToken)
                 : base.SendAsync(request, cancellationToken);
+        }
+
+        private async Task<HttpResponseMessage> DownloadAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _downloads);
+            try
+            {
+                for (var max = Volatile.Read(ref _maxDownloads); now > max; max = Volatile.Read(ref _maxDownloads))
+                {
+                    Interlocked.CompareExchange(ref _maxDownloads, now, max);
+                }
+                if (DownloadDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(DownloadDelay, cancellationToken);
+                }
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _downloads);
+            }
         }
     }
 }

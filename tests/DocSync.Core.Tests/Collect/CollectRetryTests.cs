@@ -43,7 +43,7 @@ public sealed class CollectRetryTests(DatabaseFixture fixture)
         var wait = row.NextAttemptAt!.Value - h.Host.Time.GetUtcNow();
         wait.ShouldBeInRange(First * 0.75, First * 1.25);
         var line = (await h.RunFilesAsync(failed.Id)).Single();
-        line.Detail.ShouldNotBeNull().ShouldContain(CollectRunner.RetryNote(1, row.NextAttemptAt.Value), Case.Sensitive, "the history says when it is tried again");
+        line.Detail.ShouldNotBeNull().ShouldContain(DocSync.Core.Collect.History.RunRecorder.RetryNote(1, row.NextAttemptAt.Value), Case.Sensitive, "the history says when it is tried again");
         (await h.ChannelAsync(channel.Id)).RecheckAt.ShouldBe(row.NextAttemptAt, "the worker runs the channel when the retry falls due");
 
         // Dropbox is fine again, but the backoff is not over: neither kind of run hammers it.
