@@ -15,6 +15,7 @@ namespace DocSync.Core.Auditing;
 /// <param name="EntityType">The entity type, e.g. <c>Document</c>.</param>
 /// <param name="EntityId">The entity's id.</param>
 /// <param name="ChangedProperties">For a modification, the names of the changed properties; otherwise empty.</param>
+/// <param name="Subject">What the entity is called now (a document's number, a connection's name…); null when it no longer exists or has no name.</param>
 public sealed record AuditEntryInfo(
     Guid Id,
     DateTimeOffset OccurredAt,
@@ -24,4 +25,5 @@ public sealed record AuditEntryInfo(
     string Action,
     string EntityType,
     string EntityId,
-    IReadOnlyList<string> ChangedProperties);
+    IReadOnlyList<string> ChangedProperties,
+    string? Subject = null);

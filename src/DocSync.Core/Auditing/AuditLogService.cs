@@ -59,9 +59,11 @@ public sealed class AuditLogService(DocSyncDbContext db, ICompanyContext company
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var names = await ActorNames.ResolveAsync(db, page.Select(e => (e.ActorKind, e.ActorId)), cancellationToken).ConfigureAwait(false);
+        var subjects = await AuditSubjects.ResolveAsync(db, page, cancellationToken).ConfigureAwait(false);
         var items = page.Select(e => new AuditEntryInfo(
             e.Id, e.OccurredAt, e.ActorKind, e.ActorId, ActorNames.NameOf(names, e.ActorKind, e.ActorId), e.Action, e.EntityType, e.EntityId,
-            e.ChangedProperties?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [])).ToList();
+            e.ChangedProperties?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
+            subjects.GetValueOrDefault((e.EntityType, e.EntityId)))).ToList();
         return new PagedResult<AuditEntryInfo>(items, query.Page, query.PageSize, total);
     }
 

@@ -66,6 +66,37 @@ public sealed class AuditLogServiceTests(DatabaseFixture fixture)
         // Els joined by accepting her invitation (her own act), then made the binder.
         byEls.Items.Select(e => e.EntityType).ShouldBe([nameof(Binder), nameof(Membership)]);
         byEls.Items[0].OccurredAt.ShouldBe(new DateTimeOffset(2025, 6, 16, 9, 1, 0, TimeSpan.Zero));
+        // Each entry names its subject as it is called now.
+        binder.ShouldAllBe(e => e.Subject == "Purchases 2025");
+        document.Subject.ShouldBe(SampleDocuments.Invoice().Number);
+        folder.Subject.ShouldBe("Mirror");
+        byEls.Items[1].Subject.ShouldBe("Els Peeters");
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ListAsync_names_only_what_still_exists_in_this_company(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(fixture, provider);
+        var owner = await host.NewCompanyAsync();
+        var other = await host.NewCompanyAsync();
+        Guid gone;
+        await using (var unit = host.Scope(owner))
+        {
+            var binders = unit.ServiceProvider.GetRequiredService<BinderService>();
+            gone = (await binders.CreateAsync("Temporary")).Id;
+            host.Time.Advance(TimeSpan.FromMinutes(1));
+            await binders.DeleteAsync(gone);
+        }
+        await using (var unit = host.Scope(other))
+        {
+            await unit.ServiceProvider.GetRequiredService<BinderService>().CreateAsync("Other company's secret binder");
+        }
+
+        await using var reader = host.Scope(owner);
+        var entries = (await reader.ServiceProvider.GetRequiredService<AuditLogService>().ListAsync(new AuditQuery { EntityType = nameof(Binder) })).Items;
+
+        entries.Select(e => e.Action).ShouldBe(["Deleted", "Added"]);
+        entries.ShouldAllBe(e => e.Subject == null);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
