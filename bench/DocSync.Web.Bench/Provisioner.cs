@@ -27,7 +27,7 @@ internal static partial class Provisioner
             ["__RequestVerificationToken"] = token,
             ["Input.DisplayName"] = "Bench Owner",
             ["Input.Email"] = "owner@bench.example",
-            ["Input.Password"] = "bench-password-1",
+            ["Input.Password"] = "Kq7-orbit-lantern-2026", // the password rules refuse one holding the name or e-mail
             ["Input.CompanyName"] = "Lumen BV",
             ["Input.Country"] = "BE",
         });
