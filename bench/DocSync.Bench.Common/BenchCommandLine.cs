@@ -114,6 +114,51 @@ public sealed class BenchCommandLine(string name, string summary)
         return null;
     }
 
+    /// <summary>
+    /// Parses <paramref name="args"/>, then reads the bench's options with <paramref name="read"/>,
+    /// which throws <see cref="BenchUsageException"/> for a value that does not fit. Null, with the exit
+    /// code, when the bench should not run (help printed, or the command line named as wrong).
+    /// </summary>
+    public T? Read<T>(string[] args, Func<BenchCommandLine, T> read, out int exit)
+        where T : class
+    {
+        if (Parse(args) is { } code)
+        {
+            exit = code;
+            return null;
+        }
+        try
+        {
+            var options = read(this);
+            exit = 0;
+            return options;
+        }
+        catch (BenchUsageException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            exit = UsageError;
+            return null;
+        }
+    }
+
+    /// <summary>A comma-separated option whose every item must be one of <paramref name="allowed"/> (empty when not given).</summary>
+    public IReadOnlySet<string> Items(string option, IReadOnlySet<string> allowed)
+    {
+        var items = Text(option).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        return items.FirstOrDefault(i => !allowed.Contains(i)) is { } unknown
+            ? throw new BenchUsageException($"--{option}: unknown \"{unknown}\"; it takes {string.Join(", ", allowed)}.")
+            : items;
+    }
+
+    /// <summary>An option whose value must be one of <paramref name="allowed"/>.</summary>
+    public string Choice(string option, params string[] allowed)
+    {
+        var value = Text(option);
+        return allowed.Contains(value, StringComparer.Ordinal)
+            ? value
+            : throw new BenchUsageException($"--{option} is {string.Join(" or ", allowed)}, not \"{value}\".");
+    }
+
     public bool Has(string option) => _values.ContainsKey(Known(option).Name);
 
     /// <summary>The option's value, its declared default, or <paramref name="fallback"/>.</summary>

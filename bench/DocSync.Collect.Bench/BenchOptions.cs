@@ -37,61 +37,33 @@ internal sealed record BenchOptions(
             """);
 
     /// <summary>Parses <paramref name="args"/>; null with the exit code in <paramref name="exit"/> when the bench should not run.</summary>
-    public static BenchOptions? Parse(string[] args, out int exit)
+    public static BenchOptions? Parse(string[] args, out int exit) => CommandLine().Read(args, line =>
     {
-        var line = CommandLine();
-        if (line.Parse(args) is { } code)
+        var quick = line.Has("quick");
+        int Number(string name, int full, int fast) => line.Whole(name, quick ? fast : full);
+        var skip = line.Items("skip", Phases);
+        var provider = line.Choice("provider", "sqlite", "postgresql");
+        var options = new BenchOptions(
+            Files: Number("files", 1_000, 100),
+            ScanPercent: Number("scan-percent", 50, 50),
+            Drops: Number("drops", 100, 20),
+            ScanDrops: Number("scan-drops", 10, 5),
+            SettleDrops: Number("settle-drops", 10, 3),
+            LatencyMs: Number("latency-ms", 25, 25),
+            Provider: provider,
+            Skip: skip,
+            Quick: quick,
+            EmulatorDll: Path.GetFullPath(line.Text("emulator", RepositoryPaths.EmulatorDll)));
+        var error = options switch
         {
-            exit = code;
-            return null;
-        }
-        exit = BenchCommandLine.UsageError;
-        try
-        {
-            var quick = line.Has("quick");
-            int Number(string name, int full, int fast) => line.Whole(name, line.Has(name) ? null : quick ? fast : full);
-            var skip = line.Text("skip").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-            if (skip.FirstOrDefault(s => !Phases.Contains(s)) is { } unknown)
-            {
-                throw new BenchUsageException($"--skip: unknown phase \"{unknown}\"; the phases are {string.Join(", ", Phases)}.");
-            }
-            var provider = line.Text("provider");
-            if (provider is not ("sqlite" or "postgresql"))
-            {
-                throw new BenchUsageException("--provider is sqlite or postgresql.");
-            }
-            var options = new BenchOptions(
-                Files: Number("files", 1_000, 100),
-                ScanPercent: Number("scan-percent", 50, 50),
-                Drops: Number("drops", 100, 20),
-                ScanDrops: Number("scan-drops", 10, 5),
-                SettleDrops: Number("settle-drops", 10, 3),
-                LatencyMs: Number("latency-ms", 25, 25),
-                Provider: provider,
-                Skip: skip,
-                Quick: quick,
-                EmulatorDll: Path.GetFullPath(line.Text("emulator", RepositoryPaths.EmulatorDll)));
-            var error = options switch
-            {
-                { Files: < 1 } => "--files must be at least 1.",
-                { ScanPercent: < 0 or > 100 } => "--scan-percent is 0 to 100.",
-                { Drops: < 1 } => "--drops must be at least 1.",
-                { ScanDrops: < 0 } => "--scan-drops must not be negative.",
-                { SettleDrops: < 0 } => "--settle-drops must not be negative.",
-                { LatencyMs: < 0 } => "--latency-ms must not be negative.",
-                _ => null,
-            };
-            if (error is not null)
-            {
-                throw new BenchUsageException(error);
-            }
-            exit = 0;
-            return options;
-        }
-        catch (BenchUsageException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return null;
-        }
-    }
+            { Files: < 1 } => "--files must be at least 1.",
+            { ScanPercent: < 0 or > 100 } => "--scan-percent is 0 to 100.",
+            { Drops: < 1 } => "--drops must be at least 1.",
+            { ScanDrops: < 0 } => "--scan-drops must not be negative.",
+            { SettleDrops: < 0 } => "--settle-drops must not be negative.",
+            { LatencyMs: < 0 } => "--latency-ms must not be negative.",
+            _ => null,
+        };
+        return error is null ? options : throw new BenchUsageException(error);
+    }, out exit);
 }

@@ -36,60 +36,32 @@ internal sealed record BenchOptions(
             """);
 
     /// <summary>Parses <paramref name="args"/>; null with the exit code in <paramref name="exit"/> when the bench should not run.</summary>
-    public static BenchOptions? Parse(string[] args, out int exit)
+    public static BenchOptions? Parse(string[] args, out int exit) => CommandLine().Read(args, line =>
     {
-        var line = CommandLine();
-        if (line.Parse(args) is { } code)
+        var quick = line.Has("quick");
+        double Number(string name, double full, double fast) => line.Number(name, quick ? fast : full);
+        int Whole(string name, int full, int fast) => line.Whole(name, quick ? fast : full);
+        var skip = line.Items("skip", Phases);
+        var provider = line.Choice("provider", "sqlite", "postgresql");
+        var options = new BenchOptions(
+            Documents: Whole("documents", 10_000, 500),
+            LatencyMs: Whole("latency-ms", 25, 25),
+            Edits: Whole("edits", 200, 20),
+            IdleDocuments: Whole("idle-documents", 100_000, 2_000),
+            IdleSeconds: Number("idle-seconds", 60, 10),
+            Provider: provider,
+            Skip: skip,
+            Quick: quick,
+            EmulatorDll: Path.GetFullPath(line.Text("emulator", RepositoryPaths.EmulatorDll)));
+        var error = options switch
         {
-            exit = code;
-            return null;
-        }
-        exit = BenchCommandLine.UsageError;
-        try
-        {
-            var quick = line.Has("quick");
-            double Number(string name, double full, double fast) => line.Number(name, line.Has(name) ? null : quick ? fast : full);
-            int Whole(string name, int full, int fast) => line.Whole(name, line.Has(name) ? null : quick ? fast : full);
-            var skip = line.Text("skip").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-            if (skip.FirstOrDefault(s => !Phases.Contains(s)) is { } unknown)
-            {
-                throw new BenchUsageException($"--skip: unknown phase \"{unknown}\"; the phases are {string.Join(", ", Phases)}.");
-            }
-            var provider = line.Text("provider");
-            if (provider is not ("sqlite" or "postgresql"))
-            {
-                throw new BenchUsageException("--provider is sqlite or postgresql.");
-            }
-            var options = new BenchOptions(
-                Documents: Whole("documents", 10_000, 500),
-                LatencyMs: Whole("latency-ms", 25, 25),
-                Edits: Whole("edits", 200, 20),
-                IdleDocuments: Whole("idle-documents", 100_000, 2_000),
-                IdleSeconds: Number("idle-seconds", 60, 10),
-                Provider: provider,
-                Skip: skip,
-                Quick: quick,
-                EmulatorDll: Path.GetFullPath(line.Text("emulator", RepositoryPaths.EmulatorDll)));
-            var error = options switch
-            {
-                { Documents: < 1 } => "--documents must be at least 1.",
-                { LatencyMs: < 0 } => "--latency-ms must not be negative.",
-                { Edits: < 1 } => "--edits must be at least 1.",
-                { IdleDocuments: < 0 } => "--idle-documents must not be negative.",
-                { IdleSeconds: <= 0 } => "--idle-seconds must be positive.",
-                _ => null,
-            };
-            if (error is not null)
-            {
-                throw new BenchUsageException(error);
-            }
-            exit = 0;
-            return options;
-        }
-        catch (BenchUsageException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return null;
-        }
-    }
+            { Documents: < 1 } => "--documents must be at least 1.",
+            { LatencyMs: < 0 } => "--latency-ms must not be negative.",
+            { Edits: < 1 } => "--edits must be at least 1.",
+            { IdleDocuments: < 0 } => "--idle-documents must not be negative.",
+            { IdleSeconds: <= 0 } => "--idle-seconds must be positive.",
+            _ => null,
+        };
+        return error is null ? options : throw new BenchUsageException(error);
+    }, out exit);
 }

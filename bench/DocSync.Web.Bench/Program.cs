@@ -28,7 +28,7 @@ if (line.Parse(args) is { } exit)
     return exit;
 }
 string Setting(string name, string fallback) => line.Text(name, fallback);
-double Number(string name, double fallback) => line.Number(name, line.Has(name) ? null : fallback); // numbers were checked when parsing
+double Number(string name, double fallback) => line.Number(name, fallback); // numbers were checked when parsing
 
 var dll = Path.GetFullPath(Setting("server", RepositoryPaths.ServerDll));
 if (!File.Exists(dll))

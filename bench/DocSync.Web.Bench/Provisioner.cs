@@ -55,6 +55,7 @@ internal static partial class Provisioner
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
-    [GeneratedRegex("^/c/([0-9a-fA-F-]{36})/documents$")]
+    // Setup lands on the new company's first page (its overview, once its documents).
+    [GeneratedRegex("^/c/([0-9a-fA-F-]{36})/[a-z]+$")]
     private static partial Regex CompanyDocuments();
 }
