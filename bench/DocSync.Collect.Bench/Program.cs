@@ -15,16 +15,11 @@ using Microsoft.Extensions.DependencyInjection;
 // PDFs, then scans, dropped one at a time; then text PDFs with the shipped stable age and poll interval, where every
 // drop waits for a second look).
 // Exits 1 when a check fails (a file missing from the inbox, there twice, or with other bytes); timings are reported, never judged.
-var root = AppContext.BaseDirectory;
-while (root is not null && !File.Exists(Path.Combine(root, "DocSync.slnx")))
-{
-    root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar));
-}
-var options = BenchOptions.Parse(args, Path.Combine(root ?? ".", "src/DocSync.Dropbox.Emulator/bin/Release/net10.0/DocSync.Dropbox.Emulator.dll"), out var error);
+// `--help` lists every option with its default.
+var options = BenchOptions.Parse(args, out var exit);
 if (options is null)
 {
-    Console.Error.WriteLine(error);
-    return 2;
+    return exit;
 }
 if (!File.Exists(options.EmulatorDll))
 {

@@ -9,17 +9,15 @@ namespace DocSync.Collect.Bench;
 /// The real <see cref="CollectWorker"/> running in the background as DocSync.Web's hosted service
 /// runs it (<c>RunAsync</c> until stopped), with the end of every run noted.
 /// </summary>
-internal sealed class WorkerRunner : IAsyncDisposable
+internal sealed class WorkerRunner : BackgroundRunner
 {
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _running;
     private readonly ConcurrentQueue<(long Timestamp, CollectionRun Run)> _finished = new();
 
     public WorkerRunner(IServiceProvider services)
     {
         Worker = services.GetRequiredService<CollectWorker>();
         Worker.RunFinished += OnRunFinished;
-        _running = Task.Run(() => Worker.RunAsync(_stop.Token));
+        Start(Worker.RunAsync);
     }
 
     public CollectWorker Worker { get; }
@@ -27,13 +25,7 @@ internal sealed class WorkerRunner : IAsyncDisposable
     /// <summary>Runs finished since the worker started, with when (<see cref="Stopwatch.GetTimestamp"/>).</summary>
     public IReadOnlyList<(long Timestamp, CollectionRun Run)> Finished => [.. _finished];
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _running;
-        Worker.RunFinished -= OnRunFinished;
-        _stop.Dispose();
-    }
+    protected override void OnStopped() => Worker.RunFinished -= OnRunFinished;
 
     private void OnRunFinished(CollectionRun run) => _finished.Enqueue((Stopwatch.GetTimestamp(), run));
 }

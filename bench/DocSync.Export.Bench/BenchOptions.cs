@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DocSync.Export.Bench;
 
 /// <summary>The command line, parsed: sizes of each phase, the injected latency, the database, what to skip.</summary>
@@ -18,49 +16,44 @@ internal sealed record BenchOptions(
 
     public bool Runs(string phase) => !Skip.Contains(phase);
 
-    /// <summary>Parses <paramref name="args"/>; <paramref name="error"/> names the bad option when it returns null.</summary>
-    public static BenchOptions? Parse(string[] args, string defaultEmulatorDll, out string? error)
+    public static BenchCommandLine CommandLine() => new BenchCommandLine("DocSync.Export.Bench", "the export engine against the emulator (figures, never assertions)")
+        .NumberOption("documents", "N", "documents the backfill exports (--quick: 500)", "10000")
+        .NumberOption("latency-ms", "MS", "latency the emulator adds before every /2/ request", "25")
+        .NumberOption("edits", "N", "single edits whose propagation is timed (--quick: 20)", "200")
+        .NumberOption("idle-documents", "N", "documents present while idle cost is measured (--quick: 2000)", "100000")
+        .NumberOption("idle-seconds", "S", "seconds the idle phase watches (--quick: 10)", "60")
+        .Option("provider", "P", "database: sqlite or postgresql", "sqlite")
+        .Option("skip", "PHASES", "phases left out, comma-separated: backfill, baseline, propagation, idle")
+        .Flag("quick", "small sizes, about a minute (explicit options still win)")
+        .Option("emulator", "PATH.dll", "the built emulator", "src/DocSync.Dropbox.Emulator/bin/Release/net10.0/DocSync.Dropbox.Emulator.dll")
+        .Note("""
+            The emulator runs as a child process (memory only) with the latency injected before every /2/ request;
+            DocSync.Core runs in this process on a fresh database, with the real SyncWorker in the background.
+            Phases: backfill (creating the profile queues every document), baseline (the same files, one files/upload
+            each, then through UploadBatchAsync alone), propagation (single edits → new PDF rev, watched by longpoll),
+            idle (requests, database commands and CPU per poll cycle).
+            Exits 1 when a check fails (files missing or different, edits lost).
+            """);
+
+    /// <summary>Parses <paramref name="args"/>; null with the exit code in <paramref name="exit"/> when the bench should not run.</summary>
+    public static BenchOptions? Parse(string[] args, out int exit) => CommandLine().Read(args, line =>
     {
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                error = $"Unexpected argument {args[i]}.";
-                return null;
-            }
-            settings[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
-        }
-
-        var quick = settings.ContainsKey("quick");
-        double Number(string name, double full, double fast) =>
-            settings.TryGetValue(name, out var text) ? double.Parse(text, CultureInfo.InvariantCulture) : quick ? fast : full;
-        var skip = settings.TryGetValue("skip", out var skipped)
-            ? skipped.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)
-            : [];
-        if (skip.FirstOrDefault(s => !Phases.Contains(s)) is { } unknown)
-        {
-            error = $"--skip: unknown phase \"{unknown}\"; the phases are {string.Join(", ", Phases)}.";
-            return null;
-        }
-        var provider = settings.GetValueOrDefault("provider", "sqlite");
-        if (provider is not ("sqlite" or "postgresql"))
-        {
-            error = "--provider is sqlite or postgresql.";
-            return null;
-        }
-
+        var quick = line.Has("quick");
+        double Number(string name, double full, double fast) => line.Number(name, quick ? fast : full);
+        int Whole(string name, int full, int fast) => line.Whole(name, quick ? fast : full);
+        var skip = line.Items("skip", Phases);
+        var provider = line.Choice("provider", "sqlite", "postgresql");
         var options = new BenchOptions(
-            Documents: (int)Number("documents", 10_000, 500),
-            LatencyMs: (int)Number("latency-ms", 25, 25),
-            Edits: (int)Number("edits", 200, 20),
-            IdleDocuments: (int)Number("idle-documents", 100_000, 2_000),
+            Documents: Whole("documents", 10_000, 500),
+            LatencyMs: Whole("latency-ms", 25, 25),
+            Edits: Whole("edits", 200, 20),
+            IdleDocuments: Whole("idle-documents", 100_000, 2_000),
             IdleSeconds: Number("idle-seconds", 60, 10),
             Provider: provider,
             Skip: skip,
             Quick: quick,
-            EmulatorDll: Path.GetFullPath(settings.GetValueOrDefault("emulator", defaultEmulatorDll)));
-        error = options switch
+            EmulatorDll: Path.GetFullPath(line.Text("emulator", RepositoryPaths.EmulatorDll)));
+        var error = options switch
         {
             { Documents: < 1 } => "--documents must be at least 1.",
             { LatencyMs: < 0 } => "--latency-ms must not be negative.",
@@ -69,6 +62,6 @@ internal sealed record BenchOptions(
             { IdleSeconds: <= 0 } => "--idle-seconds must be positive.",
             _ => null,
         };
-        return error is null ? options : null;
-    }
+        return error is null ? options : throw new BenchUsageException(error);
+    }, out exit);
 }

@@ -11,16 +11,11 @@ using DocSync.Export.Bench;
 // files, one files/upload each; then through UploadBatchAsync alone, to tell the engine's share), propagation
 // (single edits → new PDF rev, watched by longpoll), idle (requests, database commands and CPU per poll cycle).
 // Exits 1 when a check fails (files missing or different, edits lost); timings are reported, never judged.
-var root = AppContext.BaseDirectory;
-while (root is not null && !File.Exists(Path.Combine(root, "DocSync.slnx")))
-{
-    root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar));
-}
-var options = BenchOptions.Parse(args, Path.Combine(root ?? ".", "src/DocSync.Dropbox.Emulator/bin/Release/net10.0/DocSync.Dropbox.Emulator.dll"), out var error);
+// `--help` lists every option with its default.
+var options = BenchOptions.Parse(args, out var exit);
 if (options is null)
 {
-    Console.Error.WriteLine(error);
-    return 2;
+    return exit;
 }
 if (!File.Exists(options.EmulatorDll))
 {

@@ -4,16 +4,7 @@ namespace DocSync.Export.Bench;
 internal sealed record PropagationResult(IReadOnlyList<double> LatenciesMs, int Edits, int TimedOut, RequestCounts Requests, IReadOnlyList<double> UpdateMs)
 {
     /// <summary>Nearest-rank percentile of the latencies, in ms.</summary>
-    public double Percentile(double p) => Percentile(LatenciesMs, p);
+    public double Percentile(double p) => Stats.Percentile(LatenciesMs, p);
 
-    public static double Percentile(IReadOnlyList<double> values, double p)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-        var sorted = values.Order().ToList();
-        var rank = (int)Math.Ceiling(p / 100 * sorted.Count);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
-    }
+    public static double Percentile(IReadOnlyList<double> values, double p) => Stats.Percentile(values, p);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace DocSync.Export.Bench;
 
 /// <summary>The figures of every phase that ran, as markdown rows ready for the README, next to the goals.</summary>
@@ -51,5 +49,5 @@ internal static class Summary
     private static string Upload(UploadRun run) =>
         $"{run.Wall.TotalSeconds:F1} s, {run.Requests.Total:N0} requests, {run.FilesPerSecond:F0} files/s, emulator CPU {run.EmulatorCpu.TotalSeconds:F0} s";
 
-    private static string Ms(double ms) => double.IsNaN(ms) ? "–" : ms.ToString("N0", CultureInfo.InvariantCulture) + " ms";
+    private static string Ms(double ms) => Stats.Ms(ms);
 }

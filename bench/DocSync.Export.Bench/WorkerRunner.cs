@@ -7,11 +7,9 @@ namespace DocSync.Export.Bench;
 /// The real <see cref="SyncWorker"/> running in the background as DocSync.Web's hosted service runs
 /// it (<c>RunAsync</c> until stopped; the hourly log purge left out), with its rounds tallied.
 /// </summary>
-internal sealed class WorkerRunner : IAsyncDisposable
+internal sealed class WorkerRunner : BackgroundRunner
 {
-    private readonly CancellationTokenSource _stop = new();
     private readonly SyncWorker _worker;
-    private readonly Task _running;
     private readonly SemaphoreSlim _roundFinished = new(0);
     private int _rounds;
     private long _tasks;
@@ -20,7 +18,7 @@ internal sealed class WorkerRunner : IAsyncDisposable
     {
         _worker = services.GetRequiredService<SyncWorker>();
         _worker.RoundFinished += OnRoundFinished;
-        _running = Task.Run(() => _worker.RunAsync(_stop.Token));
+        Start(_worker.RunAsync);
     }
 
     /// <summary>Rounds that took at least one task.</summary>
@@ -32,12 +30,9 @@ internal sealed class WorkerRunner : IAsyncDisposable
     /// <summary>Waits for the next round to finish, or <paramref name="timeout"/>.</summary>
     public Task<bool> RoundFinishedAsync(TimeSpan timeout) => _roundFinished.WaitAsync(timeout);
 
-    public async ValueTask DisposeAsync()
+    protected override void OnStopped()
     {
-        await _stop.CancelAsync();
-        await _running;
         _worker.RoundFinished -= OnRoundFinished;
-        _stop.Dispose();
         _roundFinished.Dispose();
     }
 

@@ -22,7 +22,5 @@ internal sealed record PhaseResult(
     public double Throughput => Created.Count / Elapsed.TotalSeconds;
 
     /// <summary>Nearest-rank percentile of the request latencies, in milliseconds.</summary>
-    public double Percentile(double p) => SortedLatenciesMs.Count == 0
-        ? double.NaN
-        : SortedLatenciesMs[Math.Clamp((int)Math.Ceiling(p / 100 * SortedLatenciesMs.Count) - 1, 0, SortedLatenciesMs.Count - 1)];
+    public double Percentile(double p) => Stats.Percentile(SortedLatenciesMs, p);
 }

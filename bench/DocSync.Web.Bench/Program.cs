@@ -12,46 +12,32 @@ using DocSync.Web.Bench;
 //   ... --embedded-backfill [--documents 10000] [--clients 8] [--pdf-kb 30] [--settle 30]
 // measures instead the server's RSS idle, during and after a backfill of --documents documents (PDF + UBL each)
 // to the Dropbox emulator it embeds (goal: peak < 500 MiB, after within 100 MiB of idle).
-const string Help = """
-    DocSync.Web load benchmark (figures, never assertions)
-      --clients N          API clients creating invoices with a PDF back to back (default 100; 8 with --embedded-backfill)
-      --seconds S          measured seconds (default 60)      --warmup S   unmeasured seconds first (default 5)
-      --provider P         sqlite, postgresql or both (default both)
-      --pdf-kb K           PDF size in KiB (default 30)       --server PATH.dll   the built DocSync.Web.dll
-      --embedded-backfill  instead: server RSS idle, during and after a backfill to the embedded emulator
-      --documents N        documents for --embedded-backfill (default 10000)
-      --settle S           seconds to let the server settle before the idle and after figures (default 30)
-    """;
-if (args.Contains("--help") || args.Contains("-h"))
+// `--help` lists every option with its default.
+var line = new BenchCommandLine("DocSync.Web.Bench", "DocSync.Web under load, or its memory during an embedded backfill (figures, never assertions)")
+    .NumberOption("clients", "N", "API clients creating invoices with a PDF back to back (--embedded-backfill: 8)", "100")
+    .NumberOption("seconds", "S", "measured seconds", "60")
+    .NumberOption("warmup", "S", "unmeasured seconds first", "5")
+    .Option("provider", "P", "sqlite, postgresql or both", "both")
+    .NumberOption("pdf-kb", "K", "PDF size in KiB", "30")
+    .Option("server", "PATH.dll", "the built DocSync.Web.dll", "src/DocSync.Web/bin/Release/net10.0/DocSync.Web.dll")
+    .Flag("embedded-backfill", "instead: server RSS idle, during and after a backfill to the embedded emulator")
+    .NumberOption("documents", "N", "documents for --embedded-backfill", "10000")
+    .NumberOption("settle", "S", "seconds to let the server settle before the idle and after figures", "30");
+if (line.Parse(args) is { } exit)
 {
-    Console.WriteLine(Help);
-    return 0;
+    return exit;
 }
+string Setting(string name, string fallback) => line.Text(name, fallback);
+double Number(string name, double fallback) => line.Number(name, fallback); // numbers were checked when parsing
 
-var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-for (var i = 0; i < args.Length; i++)
-{
-    if (args[i].StartsWith("--", StringComparison.Ordinal))
-    {
-        settings[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
-    }
-}
-string Setting(string name, string fallback) => settings.GetValueOrDefault(name, fallback);
-double Number(string name, double fallback) => double.Parse(Setting(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-
-var root = AppContext.BaseDirectory;
-while (root is not null && !File.Exists(Path.Combine(root, "DocSync.slnx")))
-{
-    root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar));
-}
-var dll = Path.GetFullPath(Setting("server", Path.Combine(root ?? ".", "src/DocSync.Web/bin/Release/net10.0/DocSync.Web.dll")));
+var dll = Path.GetFullPath(Setting("server", RepositoryPaths.ServerDll));
 if (!File.Exists(dll))
 {
     Console.Error.WriteLine($"DocSync.Web not found at {dll}: run `dotnet build DocSync.slnx -c Release` first or pass --server PATH.");
     return 2;
 }
 
-if (settings.ContainsKey("embedded-backfill"))
+if (line.Has("embedded-backfill"))
 {
     return await EmbeddedBackfillBench.RunAsync(dll, (int)Number("documents", 10_000), (int)Number("clients", 8), (int)(Number("pdf-kb", 30) * 1024), Number("settle", 30))
         ? 0

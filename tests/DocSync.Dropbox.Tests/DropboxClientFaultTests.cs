@@ -47,6 +47,22 @@ public sealed class DropboxClientFaultTests(ITestOutputHelper output) : Emulator
         _time.Delays.ShouldBe([TimeSpan.FromSeconds(9)]);
     }
 
+    [Theory]
+    [InlineData(FaultKind.ServiceUnavailable)]
+    [InlineData(FaultKind.EdgeBadGateway)]
+    [InlineData(FaultKind.EdgeServiceUnavailable)]
+    [InlineData(FaultKind.EdgeGatewayTimeout)]
+    public async Task Call_5xxWithoutRetryAfter_RetriesAfterItsOwnBackoff(string kind)
+    {
+        Faults(23, new FaultRule(kind, "files/list_folder", Count: 1));
+
+        await Timed(o => (o.RetryBaseDelay, o.RetryMaxDelay) = (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60))).ListFolderAsync("");
+
+        _time.Delays.Count.ShouldBe(1);
+        _time.Delays.Single().ShouldBeInRange(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
+        Requests["/2/files/list_folder"].ShouldBe(2);
+    }
+
     [Fact]
     public async Task Call_Two500s_RetriesWithGrowingJitteredBackoff()
     {

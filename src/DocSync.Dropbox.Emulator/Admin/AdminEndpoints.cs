@@ -116,7 +116,7 @@ internal static class AdminEndpoints
 
     private sealed record FaultRuleDto(string Kind, string? Route, double? Probability, int? Count, int? RetryAfter, int? LatencyMs, int? LatencyMaxMs)
     {
-        public FaultRule ToRule() => new(Kind, Route ?? "*", Probability ?? 1.0, Count, RetryAfter ?? 1, LatencyMs ?? 0, LatencyMaxMs ?? 0);
+        public FaultRule ToRule() => new(Kind, Route ?? "*", Probability ?? 1.0, Count, RetryAfter, LatencyMs ?? 0, LatencyMaxMs ?? 0);
     }
 
     private static IResult Json(JsonNode? node) => Results.Text(DropboxJson.Serialize(node), "application/json");

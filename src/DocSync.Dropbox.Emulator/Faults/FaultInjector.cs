@@ -60,7 +60,7 @@ public sealed class FaultInjector
                 return FaultDecision.None;
             }
             string? kind = null;
-            var retryAfter = 0;
+            int? retryAfter = null;
             var latency = TimeSpan.Zero;
             for (var i = 0; i < _rules.Count; i++)
             {

@@ -9,12 +9,23 @@ public static class FaultKind
     /// <summary>429 with reason too_many_write_operations (namespace lock contention).</summary>
     public const string TooManyWriteOperations = "too_many_write_operations";
 
-    /// <summary>429 with a plain-text body (Dropbox sends this form too).</summary>
+    /// <summary>429 with a plain-text body (Dropbox sends this form too; it means too_many_requests).</summary>
     public const string PlainTooManyRequests = "plain_429";
 
+    /// <summary>500 from the API servers: an empty text/plain body.</summary>
     public const string InternalServerError = "500";
 
+    /// <summary>503 from the API servers: an empty text/plain body, no Retry-After unless the rule names one.</summary>
     public const string ServiceUnavailable = "503";
+
+    /// <summary>502 from the edge: the gateway's own HTML page, no request id.</summary>
+    public const string EdgeBadGateway = "edge_502";
+
+    /// <summary>503 from the edge proxy (Envoy): its own plain-text reason, no request id.</summary>
+    public const string EdgeServiceUnavailable = "edge_503";
+
+    /// <summary>504 from the edge proxy (Envoy): "upstream request timeout", no request id.</summary>
+    public const string EdgeGatewayTimeout = "edge_504";
 
     /// <summary>The connection drops before the call is applied (downloads: halfway through the body).</summary>
     public const string Reset = "reset";
@@ -28,21 +39,22 @@ public static class FaultKind
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         TooManyRequests, TooManyWriteOperations, PlainTooManyRequests, InternalServerError, ServiceUnavailable,
-        Reset, DropAfterApply, Latency,
+        EdgeBadGateway, EdgeServiceUnavailable, EdgeGatewayTimeout, Reset, DropAfterApply, Latency,
     };
 }
 
 /// <summary>
 /// A fault rule: on calls to <see cref="Route"/> ("*" for all, "files/*" for a prefix), with
 /// probability <see cref="Probability"/> drawn from the seeded generator, or on the next
-/// <see cref="Count"/> calls when set, inject <see cref="Kind"/>.
+/// <see cref="Count"/> calls when set, inject <see cref="Kind"/>. <see cref="RetryAfterSeconds"/>:
+/// the wait a 429 names (default 1 s); on a 5xx a Retry-After header only when set.
 /// </summary>
 public sealed record FaultRule(
     string Kind,
     string Route = "*",
     double Probability = 1.0,
     int? Count = null,
-    int RetryAfterSeconds = 1,
+    int? RetryAfterSeconds = null,
     int LatencyMs = 0,
     int LatencyMaxMs = 0)
 {
@@ -53,9 +65,9 @@ public sealed record FaultRule(
 }
 
 /// <summary>The outcome of a draw for one call.</summary>
-public sealed record FaultDecision(string? Kind, TimeSpan Latency, int RetryAfterSeconds)
+public sealed record FaultDecision(string? Kind, TimeSpan Latency, int? RetryAfterSeconds)
 {
-    public static FaultDecision None { get; } = new(null, TimeSpan.Zero, 0);
+    public static FaultDecision None { get; } = new(null, TimeSpan.Zero, null);
 }
 
 /// <summary>One injected fault, for inspection.</summary>

@@ -296,19 +296,7 @@ public sealed class SnapshotStore : IAsyncDisposable
     /// <summary>Moves what the files hold forward by one record (cheaper than remembering everything again).</summary>
     private void Advance(Delta delta)
     {
-        foreach (var id in delta.RemovedStores)
-        {
-            _stores.Remove(id);
-        }
-        foreach (var store in delta.Stores)
-        {
-            if (!_stores.TryGetValue(store.NamespaceId, out var image))
-            {
-                image = new StoreImage { NamespaceId = store.NamespaceId };
-                _stores[store.NamespaceId] = image;
-            }
-            image.Apply(store);
-        }
+        StoreImage.ApplyStores(_stores, delta);
         if (delta.Globals is { } globals)
         {
             _globals = GlobalsOf(globals);

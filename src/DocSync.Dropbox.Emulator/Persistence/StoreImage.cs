@@ -125,6 +125,24 @@ internal sealed class StoreImage
         Generation = delta.Generation;
         RevCounter = delta.RevCounter;
     }
+
+    /// <summary>Moves a map of store images forward by one journal record: stores removed, added or changed.</summary>
+    public static void ApplyStores(Dictionary<string, StoreImage> stores, Delta delta)
+    {
+        foreach (var id in delta.RemovedStores)
+        {
+            stores.Remove(id);
+        }
+        foreach (var store in delta.Stores)
+        {
+            if (!stores.TryGetValue(store.NamespaceId, out var image))
+            {
+                image = new StoreImage { NamespaceId = store.NamespaceId };
+                stores[store.NamespaceId] = image;
+            }
+            image.Apply(store);
+        }
+    }
 }
 
 /// <summary>A whole snapshot as maps, to replay a journal onto.</summary>
@@ -145,19 +163,7 @@ internal sealed class SnapshotImage
 
     public void Apply(Delta delta)
     {
-        foreach (var id in delta.RemovedStores)
-        {
-            _stores.Remove(id);
-        }
-        foreach (var store in delta.Stores)
-        {
-            if (!_stores.TryGetValue(store.NamespaceId, out var image))
-            {
-                image = new StoreImage { NamespaceId = store.NamespaceId };
-                _stores[store.NamespaceId] = image;
-            }
-            image.Apply(store);
-        }
+        StoreImage.ApplyStores(_stores, delta);
         if (delta.Globals is { } globals)
         {
             _globals = globals with { Stores = [] };

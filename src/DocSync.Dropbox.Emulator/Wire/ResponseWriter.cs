@@ -106,7 +106,7 @@ public static class ResponseWriter
             ["error_summary"] = auth.Tag + "/..",
             ["error"] = AuthError(auth),
         }),
-        RateLimitedException limited => WriteRateLimitAsync(http, limited.Reason, limited.RetryAfterSeconds, plain: false),
+        RateLimitedException limited => WriteRateLimitAsync(http, limited.Reason, limited.RetryAfterSeconds),
         _ => WriteTextAsync(http, error.StatusCode, error.Message),
     };
 
@@ -120,42 +120,33 @@ public static class ResponseWriter
         return error;
     }
 
-    public static async Task WriteFaultAsync(HttpContext http, string kind, int retryAfter)
+    public static async Task WriteFaultAsync(HttpContext http, string kind, int? retryAfter)
     {
-        switch (kind)
+        if (FaultForms.For(kind, retryAfter) is not { } form)
         {
-            case FaultKind.TooManyRequests or FaultKind.TooManyWriteOperations:
-                await WriteRateLimitAsync(http, kind, retryAfter, plain: false);
-                break;
-            case FaultKind.PlainTooManyRequests:
-                await WriteRateLimitAsync(http, FaultKind.TooManyRequests, retryAfter, plain: true);
-                break;
-            case FaultKind.InternalServerError:
-                await WriteTextAsync(http, 500, "Internal Server Error (injected)");
-                break;
-            case FaultKind.ServiceUnavailable:
-                http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await WriteTextAsync(http, 503, "Service Unavailable (injected)");
-                break;
-            default:
-                http.Abort();
-                break;
-        }
-    }
-
-    public static async Task WriteRateLimitAsync(HttpContext http, string reason, int retryAfter, bool plain)
-    {
-        http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (plain)
-        {
-            await WriteTextAsync(http, 429, "Too Many Requests");
+            http.Abort();
             return;
         }
-        var summary = reason + "/..";
-        await WriteJsonAsync(http, 429, new JsonObject
+        await WriteFormAsync(http, form);
+    }
+
+    public static Task WriteRateLimitAsync(HttpContext http, string reason, int retryAfter) =>
+        WriteFormAsync(http, FaultForms.RateLimit(reason, retryAfter));
+
+    private static async Task WriteFormAsync(HttpContext http, FaultForm form)
+    {
+        http.Response.StatusCode = form.Status;
+        if (!form.FromApiServer)
         {
-            ["error_summary"] = summary,
-            ["error"] = new JsonObject { ["reason"] = DropboxJson.Tag(reason), ["retry_after"] = retryAfter },
-        });
+            http.Response.Headers.Remove("X-Dropbox-Request-Id");
+            http.Response.Headers.Server = "envoy";
+        }
+        if (form.RetryAfterHeader is { } wait)
+        {
+            http.Response.Headers.RetryAfter = wait;
+        }
+        http.Response.ContentType = form.ContentType;
+        http.Response.ContentLength = form.Body.Length;
+        await http.Response.Body.WriteAsync(form.Body);
     }
 }

@@ -10,7 +10,7 @@ public sealed class FaultInjectionTests : EmulatorFixture
     [Theory]
     [InlineData(FaultKind.TooManyRequests)]
     [InlineData(FaultKind.TooManyWriteOperations)]
-    public async Task RateLimit_Answers429WithHeaderAndBody(string kind)
+    public async Task RateLimit_Answers429WithHeaderAndRateLimitErrorBody(string kind)
     {
         Emulator.Faults.Configure(3, [new FaultRule(kind, "files/upload", Count: 1, RetryAfterSeconds: 7)]);
 
@@ -19,36 +19,88 @@ public sealed class FaultInjectionTests : EmulatorFixture
 
         limited.Status.ShouldBe(HttpStatusCode.TooManyRequests);
         limited.Header("Retry-After").ShouldBe("7");
-        limited.ContentType.ShouldBe("application/json");
+        limited.ContentType.ShouldBe("application/json", "exactly this value: the Python SDK compares it for equality");
+        limited.Header("X-Dropbox-Request-Id").ShouldNotBeNullOrEmpty();
+        var body = limited.Json!.AsObject();
+        body.Select(p => p.Key).ShouldBe(["error_summary", "error"]);
+        body["error_summary"]!.GetValue<string>().ShouldBe(kind + "/..");
+        body["error"]!.AsObject().Select(p => p.Key).ShouldBe(["reason", "retry_after"]);
         limited.Error["retry_after"]!.GetValue<int>().ShouldBe(7);
+        limited.Error["reason"]!.AsObject().Select(p => p.Key).ShouldBe([".tag"]);
         limited.Error["reason"]![".tag"]!.GetValue<string>().ShouldBe(kind);
-        limited.Summary.ShouldStartWith(kind + "/");
         next.Status.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
-    public async Task PlainRateLimit_Answers429TextWithHeader()
+    public async Task RateLimit_WithoutARetryAfterInTheRule_NamesOneSecond()
     {
-        Emulator.Faults.Configure(3, [new FaultRule(FaultKind.PlainTooManyRequests, Count: 1)]);
+        Emulator.Faults.Configure(3, [new FaultRule(FaultKind.TooManyRequests, Count: 1)]);
+
+        var limited = await Alice.RpcAsync("users/get_current_account", null);
+
+        limited.Header("Retry-After").ShouldBe("1");
+        limited.Error["retry_after"]!.GetValue<int>().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task PlainRateLimit_Answers429TextTooManyRequestsWithHeader()
+    {
+        Emulator.Faults.Configure(3, [new FaultRule(FaultKind.PlainTooManyRequests, Count: 1, RetryAfterSeconds: 4)]);
 
         var limited = await Alice.RpcAsync("users/get_current_account", null);
 
         limited.Status.ShouldBe(HttpStatusCode.TooManyRequests);
-        limited.ContentType!.ShouldStartWith("text/plain");
-        limited.Header("Retry-After").ShouldNotBeNull();
+        limited.ContentType.ShouldBe("text/plain; charset=utf-8");
+        limited.Text.ShouldBe("too_many_requests");
+        limited.Header("Retry-After").ShouldBe("4");
+        limited.Header("X-Dropbox-Request-Id").ShouldNotBeNullOrEmpty();
     }
 
     [Theory]
     [InlineData(FaultKind.InternalServerError, 500)]
     [InlineData(FaultKind.ServiceUnavailable, 503)]
-    public async Task ServerError_AnswersStatusAndAppliesNothing(string kind, int status)
+    public async Task ServerError_AnswersAnEmptyTextBodyWithRequestIdAndAppliesNothing(string kind, int status)
     {
         Emulator.Faults.Configure(3, [new FaultRule(kind, "files/upload", Count: 1)]);
 
         var response = await Alice.UploadAsync("files/upload", new JsonObject { ["path"] = "/e.txt" }, "x"u8.ToArray());
 
         ((int)response.Status).ShouldBe(status);
+        response.ContentType.ShouldBe("text/plain; charset=utf-8");
+        response.Body.ShouldBeEmpty();
+        response.Header("Content-Length").ShouldBe("0");
+        response.Header("X-Dropbox-Request-Id").ShouldNotBeNullOrEmpty();
+        response.Header("Retry-After").ShouldBeNull("API v2 sends no Retry-After on 5xx");
         (await Alice.RpcAsync("files/get_metadata", new JsonObject { ["path"] = "/e.txt" })).Status.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task ServiceUnavailable_WithARetryAfterInTheRule_SendsTheHeader()
+    {
+        Emulator.Faults.Configure(3, [new FaultRule(FaultKind.ServiceUnavailable, Count: 1, RetryAfterSeconds: 9)]);
+
+        var response = await Alice.RpcAsync("users/get_current_account", null);
+
+        ((int)response.Status).ShouldBe(503);
+        response.Header("Retry-After").ShouldBe("9");
+    }
+
+    [Theory]
+    [InlineData(FaultKind.EdgeBadGateway, 502, "text/html", "<html>")]
+    [InlineData(FaultKind.EdgeServiceUnavailable, 503, "text/plain", "upstream connect error or disconnect/reset before headers. reset reason: connection failure")]
+    [InlineData(FaultKind.EdgeGatewayTimeout, 504, "text/plain", "upstream request timeout")]
+    public async Task EdgeError_AnswersTheProxysOwnPageWithoutRequestId(string kind, int status, string contentType, string bodyStart)
+    {
+        Emulator.Faults.Configure(3, [new FaultRule(kind, "files/upload", Count: 1)]);
+
+        var response = await Alice.UploadAsync("files/upload", new JsonObject { ["path"] = "/edge.txt" }, "x"u8.ToArray());
+
+        ((int)response.Status).ShouldBe(status);
+        response.ContentType.ShouldBe(contentType);
+        response.Text.ShouldStartWith(bodyStart);
+        response.Header("Server").ShouldBe("envoy");
+        response.Header("X-Dropbox-Request-Id").ShouldBeNull("the API servers never saw the call");
+        (await Alice.RpcAsync("files/get_metadata", new JsonObject { ["path"] = "/edge.txt" })).Status.ShouldBe(HttpStatusCode.Conflict);
     }
 
     [Fact]

@@ -40,19 +40,34 @@ test('429 too_many_write_operations on an upload', async () => {
 test('plain-text 429 still carries Retry-After', async () => {
   await setFaults([{ kind: 'plain_429', route: '*', count: 1, retry_after: 4 }]);
   const err = await dbxError(dbx.usersGetSpaceUsage(), 429);
-  assert.equal(typeof err.error, 'string');
+  assert.equal(err.error, 'too_many_requests');
+  assert.equal(err.headers.get('content-type'), 'text/plain; charset=utf-8');
   assert.equal(err.headers.get('retry-after'), '4');
 });
 
 test('500 and 503 surface as text errors with their status', async () => {
   await setFaults([{ kind: '500', route: 'files/list_folder', count: 1 }]);
   const err = await dbxError(dbx.filesListFolder({ path: '' }), 500);
-  assert.equal(typeof err.error, 'string');
+  assert.equal(err.error, '', 'the API servers send 5xx with an empty body');
+  assert.ok(err.headers.get('x-dropbox-request-id'));
+  assert.equal(err.headers.get('retry-after'), null);
   assert.equal((await dbx.filesListFolder({ path: '' })).status, 200);
 
   await setFaults([{ kind: '503', route: 'files/list_folder', count: 1, retry_after: 5 }]);
   const unavailable = await dbxError(dbx.filesListFolder({ path: '' }), 503);
   assert.equal(unavailable.headers.get('retry-after'), '5');
+});
+
+test('edge 502/503/504: the proxy\'s own text or HTML page, no request id', async () => {
+  for (const [kind, status, type] of [['edge_502', 502, 'text/html'], ['edge_503', 503, 'text/plain'], ['edge_504', 504, 'text/plain']]) {
+    await setFaults([{ kind, route: 'files/list_folder', count: 1 }]);
+    const err = await dbxError(dbx.filesListFolder({ path: '' }), status);
+    assert.equal(typeof err.error, 'string');
+    assert.ok(err.error.length > 0);
+    assert.equal(err.headers.get('content-type'), type);
+    assert.equal(err.headers.get('x-dropbox-request-id'), null);
+    assert.equal((await dbx.filesListFolder({ path: '' })).status, 200);
+  }
 });
 
 test('namespace lock contention answers 429 too_many_write_operations', async () => {

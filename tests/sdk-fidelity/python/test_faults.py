@@ -73,6 +73,23 @@ class RateLimitTests(emu.EmulatorTestCase):
             self.dbx.files_list_folder("")
         self.assertIsNone(caught.exception.error)
         self.assertEqual(caught.exception.backoff, 2)
+        self.assertIsNotNone(caught.exception.request_id)
+
+    def test_plain_text_429_retried(self):
+        emu.set_faults({"kind": "plain_429", "route": "files/list_folder", "count": 1, "retry_after": 1})
+        started = time.monotonic()
+        self.assertEqual(emu.client(max_retries_on_rate_limit=2).files_list_folder("").entries, [])
+        self.assertGreaterEqual(time.monotonic() - started, 0.9, "the SDK should have slept the header's wait")
+
+    def test_raw_plain_429_shape(self):
+        emu.set_faults({"kind": "plain_429", "route": "files/list_folder", "count": 1, "retry_after": 2})
+        token = emu.mint()["access_token"]
+        r = requests.post(emu.EMULATOR_HTTPS_URL + "/2/files/list_folder", json={"path": ""}, verify=emu.EMULATOR_CA,
+                          headers={"Authorization": "Bearer " + token})
+        self.assertEqual(r.status_code, 429)
+        self.assertEqual(r.headers["Content-Type"], "text/plain; charset=utf-8")
+        self.assertEqual(r.headers["Retry-After"], "2")
+        self.assertEqual(r.text, "too_many_requests")
 
 
 class ServerErrorTests(emu.EmulatorTestCase):
@@ -97,6 +114,27 @@ class ServerErrorTests(emu.EmulatorTestCase):
         with self.assertRaises(exceptions.InternalServerError) as caught:
             self.dbx.files_list_folder("")
         self.assertEqual(caught.exception.status_code, 503)
+
+    def test_api_server_5xx_has_an_empty_body_and_a_request_id(self):
+        for kind, status in (("500", 500), ("503", 503)):
+            emu.set_faults({"kind": kind, "route": "files/list_folder", "count": 1})
+            with self.assertRaises(exceptions.InternalServerError) as caught:
+                self.dbx.files_list_folder("")
+            self.assertEqual(caught.exception.status_code, status)
+            self.assertEqual(caught.exception.body, "")
+            self.assertIsNotNone(caught.exception.request_id)
+
+    def test_edge_5xx_raised_without_request_id_then_retried(self):
+        for kind, status in (("edge_502", 502), ("edge_503", 503), ("edge_504", 504)):
+            emu.set_faults({"kind": kind, "route": "files/list_folder", "count": 1})
+            with self.assertRaises(exceptions.InternalServerError) as caught:
+                self.dbx.files_list_folder("")
+            self.assertEqual(caught.exception.status_code, status)
+            self.assertIsNone(caught.exception.request_id)
+            self.assertTrue(caught.exception.body)
+
+            emu.set_faults({"kind": kind, "route": "files/list_folder", "count": 1})
+            self.assertEqual(emu.client(max_retries_on_error=2).files_list_folder("").entries, [])
 
     def test_500_on_upload_then_success(self):
         emu.set_faults({"kind": "500", "route": "files/upload", "count": 1})

@@ -5,13 +5,13 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace DocSync.Export.Bench;
+namespace DocSync.Bench.Common;
 
 /// <summary>
-/// The Dropbox emulator as a child process, in memory only (no <c>--data</c>: a snapshot of 40,000
-/// files written after every change would be measured too), so its memory and CPU are its own.
+/// The Dropbox emulator as a child process, so its memory and CPU are its own: in memory only by
+/// default, or with a data folder of its own (removed on dispose) when the bench measures persistence.
 /// </summary>
-internal sealed class EmulatorProcess : IAsyncDisposable
+public sealed class EmulatorProcess : IAsyncDisposable
 {
     /// <summary>The development app the emulator seeds (key and secret are public constants of the emulator).</summary>
     public const string AppKey = "docsync-dev-app";
@@ -24,10 +24,11 @@ internal sealed class EmulatorProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly HttpClient _admin;
 
-    private EmulatorProcess(Process process, Uri baseUri, string adminSecret)
+    private EmulatorProcess(Process process, Uri baseUri, string adminSecret, string? dataDirectory)
     {
         _process = process;
         BaseUri = baseUri;
+        DataDirectory = dataDirectory;
         _admin = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(5) };
         _admin.DefaultRequestHeaders.Add("X-Emulator-Admin-Secret", adminSecret);
     }
@@ -36,9 +37,14 @@ internal sealed class EmulatorProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<EmulatorProcess> StartAsync(string dll)
+    /// <summary>The emulator's data folder; null when it keeps everything in memory.</summary>
+    public string? DataDirectory { get; }
+
+    /// <summary>Starts <paramref name="dll"/>; with <paramref name="persistent"/> it keeps its state in a fresh temporary data folder.</summary>
+    public static async Task<EmulatorProcess> StartAsync(string dll, bool persistent = false)
     {
         var port = FreePort();
+        var data = persistent ? Path.Combine(Path.GetTempPath(), "docsync-bench-" + Guid.NewGuid().ToString("N")) : null;
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         // The admin API answers only with the secret it was started with.
         var secret = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -46,6 +52,11 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         foreach (var arg in new[] { dll, "--port", port.ToString(CultureInfo.InvariantCulture), "--no-tokens" })
         {
             info.ArgumentList.Add(arg);
+        }
+        if (data is not null)
+        {
+            info.ArgumentList.Add("--data");
+            info.ArgumentList.Add(data);
         }
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the emulator.");
         process.OutputDataReceived += (_, _) => { };
@@ -58,7 +69,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var emulator = new EmulatorProcess(process, new Uri($"http://127.0.0.1:{port}/"), secret);
+        var emulator = new EmulatorProcess(process, new Uri($"http://127.0.0.1:{port}/"), secret, data);
         for (var i = 0; i < 300; i++)
         {
             try
@@ -121,7 +132,8 @@ internal sealed class EmulatorProcess : IAsyncDisposable
                 StringComparer.Ordinal);
     }
 
-    private async Task<JsonNode> AdminAsync(HttpMethod method, string path, JsonNode? body)
+    /// <summary>A call to the emulator's admin API (<c>/_emulator/…</c>); a failure throws with its answer.</summary>
+    public async Task<JsonNode> AdminAsync(HttpMethod method, string path, JsonNode? body)
     {
         using var request = new HttpRequestMessage(method, "_emulator/" + path)
         {
@@ -145,6 +157,10 @@ internal sealed class EmulatorProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        if (DataDirectory is not null && Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
     }
 
     private static int FreePort()

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace DocSync.Export.Bench;
+namespace DocSync.Bench.Common;
 
 /// <summary>Memory figures of a process, and the machine's load, from Linux's /proc.</summary>
-internal static class Proc
+public static class Proc
 {
     /// <summary>VmHWM: the peak resident set since start or the last <see cref="ResetPeak"/>.</summary>
     public static long PeakRss(int pid) => Field(pid, "VmHWM:");

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 
-namespace DocSync.Export.Bench;
+namespace DocSync.Bench.Common;
 
 /// <summary>
 /// How long at least one operation (request, database command) was under way: the union of their
 /// intervals, so operations that overlap count once. With one export loop per connection, that is
 /// the time the loop spent waiting on that resource.
 /// </summary>
-internal sealed class BusyClock
+public sealed class BusyClock
 {
     private readonly Lock _gate = new();
     private int _running;

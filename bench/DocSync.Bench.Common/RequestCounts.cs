@@ -1,10 +1,10 @@
-namespace DocSync.Export.Bench;
+namespace DocSync.Bench.Common;
 
 /// <summary>
 /// Requests (and the milliseconds they took, answer included) per route, and answers per status, at
 /// one moment; <c>later - earlier</c> is what happened between.
 /// </summary>
-internal sealed record RequestCounts(IReadOnlyDictionary<string, int> Routes, IReadOnlyDictionary<int, int> Statuses, IReadOnlyDictionary<string, double> Milliseconds)
+public sealed record RequestCounts(IReadOnlyDictionary<string, int> Routes, IReadOnlyDictionary<int, int> Statuses, IReadOnlyDictionary<string, double> Milliseconds)
 {
     public int Total => Routes.Values.Sum();
 

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace DocSync.Export.Bench;
+namespace DocSync.Bench.Common;
 
 /// <summary>Counts the Dropbox requests of one HttpClient, per route and per answer status.</summary>
-internal sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = 256 })
+public sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = 256 })
 {
     private readonly ConcurrentDictionary<string, int> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, int> _statuses = new();

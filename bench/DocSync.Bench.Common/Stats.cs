@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace DocSync.Collect.Bench;
+namespace DocSync.Bench.Common;
 
-/// <summary>Percentiles and how they print.</summary>
-internal static class Stats
+/// <summary>Percentiles (nearest rank) and how the benches print them.</summary>
+public static class Stats
 {
     /// <summary>Nearest-rank percentile (NaN for no values).</summary>
     public static double Percentile(IEnumerable<double> values, double p)
