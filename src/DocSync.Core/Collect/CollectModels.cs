@@ -63,6 +63,7 @@ public sealed record CollectionChannelInput
 }
 
 /// <summary>A channel as the UI and API show it.</summary>
+/// <remarks><see cref="ConnectionState"/>: a channel whose connection is not active collects nothing, whatever its own state says.</remarks>
 public sealed record CollectionChannelInfo(
     Guid Id,
     string Name,
@@ -85,7 +86,12 @@ public sealed record CollectionChannelInfo(
     DateTimeOffset? NextRunAt,
     DateTimeOffset? LastRunAt,
     CollectionRunInfo? LastRun,
-    int Collected);
+    int Collected,
+    Connections.ConnectionState ConnectionState = Connections.ConnectionState.Active)
+{
+    /// <summary>Whether the channel collects now: enabled, not paused by a problem, and its connection active.</summary>
+    public bool Collecting => Enabled && Problem is null && ConnectionState == Connections.ConnectionState.Active;
+}
 
 /// <summary>A run as the history shows it.</summary>
 public sealed record CollectionRunInfo(

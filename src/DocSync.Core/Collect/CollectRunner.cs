@@ -212,6 +212,11 @@ public sealed partial class CollectRunner(
         var now = time.GetUtcNow();
         run.Run.EndedAt = now;
         run.Channel.LastRunAt = now;
+        if (run.Run is { Trigger: CollectTrigger.RealTime or CollectTrigger.Recheck, Outcome: CollectRunOutcome.Completed, Seen: 0, Problem: null })
+        {
+            // A wake-up that found nothing (a change elsewhere in the account) is not history.
+            db.CollectionRuns.Remove(run.Run);
+        }
         // The next look: soon for a file still changing, when the earliest failed file's retry falls due.
         var retryAt = await db.CollectedFiles.AsNoTracking()
             .Where(f => f.ChannelId == run.Channel.Id && f.Status == CollectedFileStatus.Failed && f.NextAttemptAt != null)

@@ -242,7 +242,7 @@ public sealed partial class CollectService(
     private async Task<IReadOnlyList<CollectionChannelInfo>> InfoAsync(List<CollectionChannel> channels, CancellationToken cancellationToken)
     {
         var ids = channels.Select(c => c.Id).ToList();
-        var connections = await db.DropboxConnections.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken).ConfigureAwait(false);
+        var connections = await db.DropboxConnections.AsNoTracking().ToDictionaryAsync(c => c.Id, c => new { c.Name, c.State }, cancellationToken).ConfigureAwait(false);
         var binders = await db.Binders.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken).ConfigureAwait(false);
         var people = await PeopleAsync(cancellationToken).ConfigureAwait(false);
         var lastRuns = await db.CollectionRuns.AsNoTracking().Where(r => ids.Contains(r.ChannelId))
@@ -254,12 +254,13 @@ public sealed partial class CollectService(
         return channels.Select(c =>
         {
             var last = lastRuns.FirstOrDefault(r => r.ChannelId == c.Id);
-            return new CollectionChannelInfo(c.Id, c.Name, c.ConnectionId, connections.GetValueOrDefault(c.ConnectionId, "?"), c.SourcePath, c.SourceFolderId,
+            return new CollectionChannelInfo(c.Id, c.Name, c.ConnectionId, connections.GetValueOrDefault(c.ConnectionId)?.Name ?? "?", c.SourcePath, c.SourceFolderId,
                 c.DestinationPersonId, people.GetValueOrDefault(c.DestinationPersonId, "?"), c.BinderId,
                 c.BinderId is { } b ? binders.GetValueOrDefault(b) : null, c.Schedule, c.TimeZone, c.NearRealTime, c.AfterCollect, c.CollectChangedContent,
                 c.Enabled, c.Problem, c.ProblemCode, c.NextRunAt, c.LastRunAt,
                 last is null ? null : CollectionRunInfo.From(last, c.Name, last.StartedBy is { } p ? people.GetValueOrDefault(p) : null),
-                collected.GetValueOrDefault(c.Id));
+                collected.GetValueOrDefault(c.Id),
+                connections.GetValueOrDefault(c.ConnectionId)?.State ?? Connections.ConnectionState.Disconnected);
         }).ToList();
     }
 

@@ -218,7 +218,7 @@ public sealed partial class CollectWorker(
         try
         {
             await Task.Delay(_options.RecheckDelay, time, _stopping).ConfigureAwait(false);
-            _ = Trigger(channelId, companyId, CollectTrigger.RealTime);
+            _ = Trigger(channelId, companyId, CollectTrigger.Recheck);
         }
         catch (OperationCanceledException)
         {
@@ -262,7 +262,7 @@ public sealed partial class CollectWorker(
             }
             else if (channel.RecheckAt is { } recheck && recheck <= now)
             {
-                _ = Trigger(channel.Id, channel.CompanyId, CollectTrigger.RealTime);
+                _ = Trigger(channel.Id, channel.CompanyId, CollectTrigger.Recheck);
             }
         }
 

@@ -110,11 +110,14 @@ public enum CollectTrigger
     /// <summary>The channel's schedule (a full look at the folder: the safety net).</summary>
     Scheduled = 1,
 
-    /// <summary>A change Dropbox reported (longpoll, webhook) or a recheck of a file still changing.</summary>
+    /// <summary>A change Dropbox reported (longpoll, webhook).</summary>
     RealTime = 2,
 
     /// <summary>A person pressed "Run now".</summary>
     Manual = 3,
+
+    /// <summary>A second look at a file that was still changing, or a failed file whose retry fell due.</summary>
+    Recheck = 4,
 }
 
 /// <summary>How a run ended.</summary>

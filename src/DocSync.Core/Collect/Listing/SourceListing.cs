@@ -63,7 +63,7 @@ internal static class SourceListing
     {
         var channel = run.Channel;
         var reset = false;
-        if (run.Run.Trigger == CollectTrigger.RealTime && channel.Cursor is { } cursor)
+        if (run.Run.Trigger is CollectTrigger.RealTime or CollectTrigger.Recheck && channel.Cursor is { } cursor)
         {
             var changes = await run.Client.ListChangesAsync(cursor, cancellationToken).ConfigureAwait(false);
             if (!changes.IsReset)
