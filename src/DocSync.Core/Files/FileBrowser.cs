@@ -56,6 +56,17 @@ public sealed class FileBrowser(DocSyncDbContext db, ICompanyContext company)
         return (afterKey is null ? files : files.Where(f => string.Compare(f.NameKey, afterKey) > 0)).OrderBy(f => f.NameKey).Take(take);
     }
 
+    /// <summary>A file in use. Needs <see cref="Right.ViewDocuments"/>.</summary>
+    /// <param name="fileId">The file.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<FolderFileInfo> GetFileAsync(Guid fileId, CancellationToken cancellationToken = default)
+    {
+        company.Demand(Right.ViewDocuments);
+        var file = await db.FolderFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.DeletedAt == null, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException("file", fileId);
+        return FolderFileInfo.From(file);
+    }
+
     /// <summary>The folders from the top down to <paramref name="folderId"/> (empty for the top level); a folder not in use is not found.</summary>
     /// <param name="folderId">The folder.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
