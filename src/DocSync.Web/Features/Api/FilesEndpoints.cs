@@ -37,7 +37,6 @@ internal static class FilesEndpoints
         files.MapGet("/search", SearchAsync).WithSummary("Files whose name holds `q` (ignoring case), anywhere, with their folder's path.");
         files.MapPost("/", UploadAsync)
             .WithSummary("Adds one file: the raw bytes as the body, the name in Content-Disposition (filename or filename*), into `folderId` (absent: the top level). A name in use: 409 name-taken, or a numbered name with `keepBoth=true`.")
-            .Accepts<Stream>("application/octet-stream", "application/pdf", "image/png", "image/jpeg")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(422);
         files.MapGet("/{id:guid}", GetFileAsync).WithSummary("One file.").ProducesProblem(404);
         files.MapGet("/{id:guid}/content", ContentAsync).WithSummary("A file's bytes, as a download (Range supported).").ProducesProblem(404);
