@@ -21,6 +21,7 @@ const string Help = """
       --embedded-backfill  instead: server RSS idle, during and after a backfill to the embedded emulator
       --documents N        documents for --embedded-backfill (default 10000)
       --settle S           seconds to let the server settle before the idle and after figures (default 30)
+      --files              instead: Files' figures, in process (--files-count 10000 paged 100 at a time; --zip-mib 1024 zipped)
     """;
 if (args.Contains("--help") || args.Contains("-h"))
 {
@@ -38,6 +39,10 @@ for (var i = 0; i < args.Length; i++)
 }
 string Setting(string name, string fallback) => settings.GetValueOrDefault(name, fallback);
 double Number(string name, double fallback) => double.Parse(Setting(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+if (settings.ContainsKey("files"))
+{
+    return await FilesBench.RunAsync((int)Number("files-count", 10_000), (long)(Number("zip-mib", 1024) * 1024 * 1024));
+}
 
 var root = AppContext.BaseDirectory;
 while (root is not null && !File.Exists(Path.Combine(root, "DocSync.slnx")))
