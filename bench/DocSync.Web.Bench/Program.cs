@@ -22,7 +22,10 @@ var line = new BenchCommandLine("DocSync.Web.Bench", "DocSync.Web under load, or
     .Option("server", "PATH.dll", "the built DocSync.Web.dll", "src/DocSync.Web/bin/Release/net10.0/DocSync.Web.dll")
     .Flag("embedded-backfill", "instead: server RSS idle, during and after a backfill to the embedded emulator")
     .NumberOption("documents", "N", "documents for --embedded-backfill", "10000")
-    .NumberOption("settle", "S", "seconds to let the server settle before the idle and after figures", "30");
+    .NumberOption("settle", "S", "seconds to let the server settle before the idle and after figures", "30")
+    .Flag("files", "instead: Files' figures, in process (a folder of --files-count files paged 100 at a time; --zip-mib zipped)")
+    .NumberOption("files-count", "N", "files in the folder for --files", "10000")
+    .NumberOption("zip-mib", "M", "MiB zipped for --files", "1024");
 if (line.Parse(args) is { } exit)
 {
     return exit;
@@ -31,6 +34,10 @@ string Setting(string name, string fallback) => line.Text(name, fallback);
 double Number(string name, double fallback) => line.Number(name, fallback); // numbers were checked when parsing
 
 var dll = Path.GetFullPath(Setting("server", RepositoryPaths.ServerDll));
+if (line.Has("files"))
+{
+    return await FilesBench.RunAsync((int)Number("files-count", 10_000), (long)(Number("zip-mib", 1024) * 1024 * 1024));
+}
 if (!File.Exists(dll))
 {
     Console.Error.WriteLine($"DocSync.Web not found at {dll}: run `dotnet build DocSync.slnx -c Release` first or pass --server PATH.");

@@ -59,6 +59,11 @@ public static class DocSyncCoreServiceCollectionExtensions
         services.AddScoped<BinderService>();
         services.AddScoped<InboxService>();
         services.AddScoped<FolderService>();
+        services.AddScoped<DocSync.Core.Files.FileBrowser>();
+        services.AddScoped<DocSync.Core.Files.FileTrash>();
+        services.AddSingleton<DocSync.Core.Files.TrashSweeper>();
+        services.AddOptions<DocSync.Core.Files.FilesOptions>().Bind(configuration.GetSection(DocSync.Core.Files.FilesOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DocSync.Core.Files.FilesOptions>, DocSync.Core.Files.FilesOptionsValidator>());
         services.AddScoped<AuditLogService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<DocSync.Core.Connections.ConnectionService>();

@@ -1419,6 +1419,9 @@ namespace DocSync.Core.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -1427,9 +1430,20 @@ namespace DocSync.Core.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("TrashGroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("DeletedAt");
+
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("CompanyId", "TrashGroupId");
 
                     b.HasIndex("CompanyId", "ParentId", "Name");
 
@@ -1453,16 +1467,24 @@ namespace DocSync.Core.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
-                    b.Property<Guid>("FolderId")
+                    b.Property<Guid?>("FolderId")
                         .HasColumnType("uuid");
 
                     b.Property<long>("Length")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -1470,12 +1492,24 @@ namespace DocSync.Core.Migrations.PostgreSql.Migrations
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
+                    b.Property<Guid?>("TrashGroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
 
                     b.HasIndex("Sha256");
 
-                    b.HasIndex("FolderId", "FileName")
-                        .IsUnique();
+                    b.HasIndex("CompanyId", "TrashGroupId");
+
+                    b.HasIndex("FolderId", "NameKey")
+                        .IsUnique()
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("FolderFiles");
                 });
@@ -2070,8 +2104,7 @@ namespace DocSync.Core.Migrations.PostgreSql.Migrations
                     b.HasOne("DocSync.Core.Organizing.Folder", null)
                         .WithMany()
                         .HasForeignKey("FolderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("DocSync.Core.Organizing.InboxItem", b =>

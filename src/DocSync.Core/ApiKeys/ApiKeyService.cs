@@ -129,10 +129,10 @@ public sealed class ApiKeyService(DocSyncDbContext db, ICompanyContext company, 
             await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Id == key.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken).ConfigureAwait(false);
         }
-        // A host application works with documents, their binders and the inbox; people, keys,
+        // A host application works with documents, their binders, the inbox and Files; people, keys,
         // connections and settings stay with people.
         IReadOnlySet<Right> rights = key.Access == ApiKeyAccess.ReadWrite
-            ? new HashSet<Right> { Right.ViewDocuments, Right.EditDocuments, Right.ManageBinders, Right.ProcessInbox }
+            ? new HashSet<Right> { Right.ViewDocuments, Right.EditDocuments, Right.ManageBinders, Right.ProcessInbox, Right.ManageFiles }
             : new HashSet<Right> { Right.ViewDocuments };
         return new CompanyScope(key.CompanyId, Actor.ApiKey(key.Id), rights);
     }

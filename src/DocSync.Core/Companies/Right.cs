@@ -15,8 +15,8 @@ public enum Right
     /// <summary>Create, rename and delete binders.</summary>
     ManageBinders = 4,
 
-    /// <summary>Create folders and put free attachments in them.</summary>
-    ManageFolders = 5,
+    /// <summary>Work in Files: upload, make folders, rename, move, delete to the trash, restore and empty the trash.</summary>
+    ManageFiles = 5,
 
     /// <summary>Link, pause and unlink Dropbox connections; configure export profiles and mirror rules.</summary>
     ManageDropboxConnections = 6,

@@ -15,11 +15,11 @@ public static class RoleRights
         [CompanyRole.Accountant] = new[]
         {
             Right.ViewDocuments, Right.EditDocuments, Right.ProcessInbox, Right.ManageBinders,
-            Right.ConfigureCollection, Right.ViewAudit,
+            Right.ManageFiles, Right.ConfigureCollection, Right.ViewAudit,
         }.ToFrozenSet(),
         [CompanyRole.Member] = new[]
         {
-            Right.ViewDocuments, Right.EditDocuments, Right.ProcessInbox, Right.ManageFolders,
+            Right.ViewDocuments, Right.EditDocuments, Right.ProcessInbox,
         }.ToFrozenSet(),
         [CompanyRole.External] = new[] { Right.ViewDocuments }.ToFrozenSet(),
     }.ToFrozenDictionary();

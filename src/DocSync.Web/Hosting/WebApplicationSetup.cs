@@ -141,6 +141,7 @@ public static class WebApplicationSetup
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<ApiDocumentTransformer>());
         services.AddHealthChecks().AddDbContextCheck<DocSyncDbContext>("database").AddCheck<BlobStoreHealthCheck>("blobs");
         services.AddHostedService<BlobSweepService>();
+        services.AddHostedService<TrashSweepService>();
         services.AddSingleton<EmbeddedEmulatorService>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedEmulatorService>());
         services.AddOptions<Features.Connections.DropboxAppOptions>().Bind(configuration.GetSection(Features.Connections.DropboxAppOptions.Section));

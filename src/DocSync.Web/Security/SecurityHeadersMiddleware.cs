@@ -35,7 +35,12 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, DropboxApp
             headers.StrictTransportSecurity = "max-age=31536000";
         }
 
-        if (context.Request.Path.StartsWithSegments("/api/docs"))
+        if (context.Items[Features.Shared.SafeFile.PolicyItem] is string own)
+        {
+            // A stored file shown inline (Files' preview) brings its own, stricter policy.
+            headers.ContentSecurityPolicy = own;
+        }
+        else if (context.Request.Path.StartsWithSegments("/api/docs"))
         {
             // The reference runs its own inline bootstrap (no script policy), but no page may frame it.
             headers.ContentSecurityPolicy = "frame-ancestors 'none'";

@@ -54,7 +54,7 @@ public sealed class ApiKeyServiceTests(DatabaseFixture fixture)
 
         scope.ShouldNotBeNull();
         (scope.CompanyId, scope.Actor.Id).ShouldBe((owner.CompanyId, readWrite.Id));
-        scope.Rights.ShouldBe([Right.ViewDocuments, Right.EditDocuments, Right.ManageBinders, Right.ProcessInbox], ignoreOrder: true);
+        scope.Rights.ShouldBe([Right.ViewDocuments, Right.EditDocuments, Right.ManageBinders, Right.ProcessInbox, Right.ManageFiles], ignoreOrder: true);
         viewer.ShouldNotBeNull().Rights.ShouldBe([Right.ViewDocuments]);
         (await keys.AuthenticateAsync(tampered)).ShouldBeNull();
         (await keys.AuthenticateAsync(readWrite.Prefix + "_" + readOnly.Token[(readOnly.Prefix.Length + 1)..])).ShouldBeNull();

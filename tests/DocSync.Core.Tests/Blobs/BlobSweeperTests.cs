@@ -161,6 +161,31 @@ public sealed class BlobSweeperTests(DatabaseFixture fixture)
         referenced.Where(sha => !store.Exists(sha)).ShouldBeEmpty();
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Sweep_FileInTheTrash_KeptUntilPurgedThenRemoved(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(fixture, provider);
+        var company = await host.NewCompanyAsync();
+        var store = host.Get<BlobStore>();
+        string sha;
+        await using (var unit = host.Scope(company))
+        {
+            var folders = unit.ServiceProvider.GetRequiredService<FolderService>();
+            var folder = await folders.CreateFolderAsync(null, "Old");
+            sha = (await folders.AddFileAsync(folder.Id, "old.txt", "text/plain", Text("bytes only the trash holds"))).Sha256;
+            await folders.TrashFolderAsync(folder.Id);
+        }
+
+        File.SetLastWriteTimeUtc(store.PathOf(sha), LongAgo);
+        (await host.Get<BlobSweeper>().SweepAsync()).Removed.ShouldBe(0);
+        store.Exists(sha).ShouldBeTrue();
+
+        host.Time.Advance(TimeSpan.FromDays(31));
+        (await host.Get<DocSync.Core.Files.TrashSweeper>().SweepAsync()).ShouldBe(1);
+        (await host.Get<BlobSweeper>().SweepAsync()).Removed.ShouldBe(1);
+        store.Exists(sha).ShouldBeFalse();
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]

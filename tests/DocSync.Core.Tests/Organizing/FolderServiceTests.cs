@@ -99,12 +99,12 @@ public sealed class FolderServiceTests(DatabaseFixture fixture)
         (await Should.ThrowAsync<ConflictException>(() => folders.RenameFolderAsync(invoices.Id, "RECEIPTS"))).Code.ShouldBe("name-taken");
         var renamed = await folders.RenameFolderAsync(invoices.Id, "Invoices");
 
-        renamed.ShouldBe(invoices with { Name = "Invoices" });
+        renamed.ShouldBe(invoices with { Name = "Invoices", Version = invoices.Version + 1 });
         (await folders.ListAsync()).Folders.Select(f => f.Name).ShouldBe(["Invoices", "Receipts"]);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task DeleteFolderAsync_NotEmpty_ThrowsConflictUntilEmptied(DatabaseProvider provider)
+    public async Task TrashFolderAsync_WithSubfoldersAndFiles_AllLeaveTheTreeAndAreAudited(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(fixture, provider);
         await using var unit = host.Scope(await host.NewCompanyAsync());
@@ -113,21 +113,19 @@ public sealed class FolderServiceTests(DatabaseFixture fixture)
         var child = await folders.CreateFolderAsync(top.Id, "Child");
         var file = await folders.AddFileAsync(child.Id, "a.txt", "text/plain", new MemoryStream("a"u8.ToArray()));
 
-        (await Should.ThrowAsync<ConflictException>(() => folders.DeleteFolderAsync(top.Id))).Code.ShouldBe("not-empty");
-        (await Should.ThrowAsync<ConflictException>(() => folders.DeleteFolderAsync(child.Id))).Code.ShouldBe("not-empty");
-        await folders.DeleteFileAsync(file.Id);
-        await folders.DeleteFolderAsync(child.Id);
-        await folders.DeleteFolderAsync(top.Id);
+        await folders.TrashFolderAsync(top.Id);
 
         (await folders.ListAsync()).Folders.ShouldBeEmpty();
         await Should.ThrowAsync<NotFoundException>(() => folders.OpenFileAsync(file.Id));
+        await Should.ThrowAsync<NotFoundException>(() => folders.ListAsync(child.Id));
+        (await folders.CreateFolderAsync(null, "Top")).Id.ShouldNotBe(top.Id);
         var audit = await unit.ServiceProvider.GetRequiredService<DocSyncDbContext>().AuditEntries
-            .Where(a => a.Action == "Deleted").Select(a => a.EntityType).ToListAsync();
-        audit.ShouldBe([nameof(FolderFile), nameof(Folder), nameof(Folder)], ignoreOrder: true);
+            .Where(a => a.Action == "Modified" && a.EntityType == nameof(Folder)).Select(a => a.ChangedProperties).ToListAsync();
+        audit.ShouldHaveSingleItem()!.ShouldContain("DeletedAt");
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Changes_AccountantWithoutManageFolders_ThrowAccessDeniedButMayRead(DatabaseProvider provider)
+    public async Task Changes_MemberWithoutManageFiles_ThrowAccessDeniedButMayRead(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(fixture, provider);
         var owner = await host.NewCompanyAsync();
@@ -140,14 +138,14 @@ public sealed class FolderServiceTests(DatabaseFixture fixture)
             file = await mine.AddFileAsync(top.Id, "a.txt", "text/plain", new MemoryStream("a"u8.ToArray()));
         }
 
-        await using var accountant = host.Scope(owner with { Rights = RoleRights.For(CompanyRole.Accountant) });
-        var folders = accountant.ServiceProvider.GetRequiredService<FolderService>();
+        await using var member = host.Scope(owner with { Rights = RoleRights.For(CompanyRole.Member) });
+        var folders = member.ServiceProvider.GetRequiredService<FolderService>();
 
-        (await Should.ThrowAsync<AccessDeniedException>(() => folders.CreateFolderAsync(null, "Mine"))).Right.ShouldBe(Right.ManageFolders);
-        (await Should.ThrowAsync<AccessDeniedException>(() => folders.RenameFolderAsync(top.Id, "Renamed"))).Right.ShouldBe(Right.ManageFolders);
-        (await Should.ThrowAsync<AccessDeniedException>(() => folders.DeleteFolderAsync(top.Id))).Right.ShouldBe(Right.ManageFolders);
-        (await Should.ThrowAsync<AccessDeniedException>(() => folders.AddFileAsync(top.Id, "b.txt", "text/plain", new MemoryStream([1])))).Right.ShouldBe(Right.ManageFolders);
-        (await Should.ThrowAsync<AccessDeniedException>(() => folders.DeleteFileAsync(file.Id))).Right.ShouldBe(Right.ManageFolders);
+        (await Should.ThrowAsync<AccessDeniedException>(() => folders.CreateFolderAsync(null, "Mine"))).Right.ShouldBe(Right.ManageFiles);
+        (await Should.ThrowAsync<AccessDeniedException>(() => folders.RenameFolderAsync(top.Id, "Renamed"))).Right.ShouldBe(Right.ManageFiles);
+        (await Should.ThrowAsync<AccessDeniedException>(() => folders.TrashFolderAsync(top.Id))).Right.ShouldBe(Right.ManageFiles);
+        (await Should.ThrowAsync<AccessDeniedException>(() => folders.AddFileAsync(top.Id, "b.txt", "text/plain", new MemoryStream([1])))).Right.ShouldBe(Right.ManageFiles);
+        (await Should.ThrowAsync<AccessDeniedException>(() => folders.TrashFileAsync(file.Id))).Right.ShouldBe(Right.ManageFiles);
         (await folders.ListAsync(top.Id)).Files.ShouldHaveSingleItem().ShouldBe(file);
         await using var nobody = host.Scope(owner with { Rights = new HashSet<Right>() });
         (await Should.ThrowAsync<AccessDeniedException>(() => nobody.ServiceProvider.GetRequiredService<FolderService>().OpenFileAsync(file.Id)))
@@ -175,10 +173,10 @@ public sealed class FolderServiceTests(DatabaseFixture fixture)
         await Should.ThrowAsync<NotFoundException>(() => folders.ListAsync(bFolder.Id));
         await Should.ThrowAsync<NotFoundException>(() => folders.CreateFolderAsync(bFolder.Id, "Inside"));
         await Should.ThrowAsync<NotFoundException>(() => folders.RenameFolderAsync(bFolder.Id, "Mine"));
-        await Should.ThrowAsync<NotFoundException>(() => folders.DeleteFolderAsync(bFolder.Id));
+        await Should.ThrowAsync<NotFoundException>(() => folders.TrashFolderAsync(bFolder.Id));
         await Should.ThrowAsync<NotFoundException>(() => folders.AddFileAsync(bFolder.Id, "x.txt", "text/plain", new MemoryStream([1])));
         await Should.ThrowAsync<NotFoundException>(() => folders.OpenFileAsync(bFile.Id));
-        await Should.ThrowAsync<NotFoundException>(() => folders.DeleteFileAsync(bFile.Id));
+        await Should.ThrowAsync<NotFoundException>(() => folders.TrashFileAsync(bFile.Id));
         (await folders.ListAsync()).Folders.ShouldBeEmpty();
         (await folders.CreateFolderAsync(null, "Secret")).Id.ShouldNotBe(bFolder.Id);
 

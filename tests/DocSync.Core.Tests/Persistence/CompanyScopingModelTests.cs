@@ -33,6 +33,7 @@ public sealed class CompanyScopingModelTests
         ["Invitations/InvitationService.cs"] = "an invitation link is looked up by its token's hash before any company is entered, and the invited person sees their invitations of every company",
         ["Accounts/SecurityAudit.cs"] = "a person's account events (failed sign-ins, lockouts) go to the audit log of each company they belong to",
         ["Notifications/NotificationWorker.cs"] = "the notification worker hands out events of every company (each in its company's scope) and mails each person their own notices",
+        ["Files/TrashSweeper.cs"] = "the trash sweep finds companies with items past the retention, then purges each in its company's scope",
         ["Blobs/BlobReferences.cs"] = "the blob sweep asks which blobs any company's rows reference: a system task over the shared store",
     };
 

@@ -32,6 +32,26 @@ public sealed record ApiRoute(string Method, string Template)
         new("GET", "/api/v1/inbox/{id}/content"),
         new("GET", "/api/v1/inbox/{id}/text"),
         new("PUT", "/api/v1/inbox/{id}/fields"),
+        new("GET", "/api/v1/folders"),
+        new("POST", "/api/v1/folders"),
+        new("GET", "/api/v1/folders/{id}"),
+        new("POST", "/api/v1/folders/{id}/rename"),
+        new("POST", "/api/v1/folders/{id}/move"),
+        new("GET", "/api/v1/folders/{id}/zip"),
+        new("GET", "/api/v1/files"),
+        new("GET", "/api/v1/files/search"),
+        new("POST", "/api/v1/files"),
+        new("GET", "/api/v1/files/{id}"),
+        new("GET", "/api/v1/files/{id}/content"),
+        new("POST", "/api/v1/files/{id}/rename"),
+        new("POST", "/api/v1/files/{id}/move"),
+        new("POST", "/api/v1/files/zip"),
+        new("GET", "/api/v1/files/trash"),
+        new("POST", "/api/v1/files/trash/{id}/restore"),
+        new("DELETE", "/api/v1/files/trash/{id}"),
+        new("DELETE", "/api/v1/files/{id}"),
+        new("DELETE", "/api/v1/folders/{id}"),
+        new("DELETE", "/api/v1/files/trash"),
         new("DELETE", "/api/v1/documents/{id}"), // last: the matrices delete the sample document
     ];
 
@@ -40,9 +60,18 @@ public sealed record ApiRoute(string Method, string Template)
 
     private bool IsInbox => Template.StartsWith("/api/v1/inbox", StringComparison.Ordinal);
 
-    /// <summary>The path for the things <paramref name="ids"/> name; <c>{id}</c> is the inbox item under <c>/inbox</c>, else the document.</summary>
+    private bool IsFiles => Template.StartsWith("/api/v1/files", StringComparison.Ordinal) || Template.StartsWith("/api/v1/folders", StringComparison.Ordinal);
+
+    private Guid IdFor(SampleIds ids) =>
+        IsInbox ? ids.InboxItemId
+        : Template.StartsWith("/api/v1/files/trash/", StringComparison.Ordinal) ? ids.TrashedId
+        : Template.StartsWith("/api/v1/files/", StringComparison.Ordinal) ? ids.FolderFileId
+        : Template.StartsWith("/api/v1/folders/", StringComparison.Ordinal) ? ids.FolderId
+        : ids.DocumentId;
+
+    /// <summary>The path for the things <paramref name="ids"/> name; <c>{id}</c> is the inbox item under <c>/inbox</c>, the file, folder or trash item under Files, else the document.</summary>
     public string Sample(SampleIds ids) => Template
-        .Replace("{id}", (IsInbox ? ids.InboxItemId : ids.DocumentId).ToString(), StringComparison.Ordinal)
+        .Replace("{id}", IdFor(ids).ToString(), StringComparison.Ordinal)
         .Replace("{version}", ids.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{fileId}", ids.FileId.ToString(), StringComparison.Ordinal)
         + (Template.EndsWith("/next-number", StringComparison.Ordinal) ? "?type=invoice" : "");
@@ -68,9 +97,30 @@ public sealed record ApiRoute(string Method, string Template)
             return file;
         }
 
+        if (IsFiles)
+        {
+            return Template switch
+            {
+                "/api/v1/files" => Upload(),
+                "/api/v1/files/zip" => ApiRequests.Json(new JsonObject { ["fileIds"] = new JsonArray() }),
+                _ when Template.EndsWith("/rename", StringComparison.Ordinal) => ApiRequests.Json(new JsonObject { ["name"] = "Renamed " + Guid.NewGuid().ToString("N")[..8] }),
+                _ when Template.EndsWith("/move", StringComparison.Ordinal) => ApiRequests.Json(new JsonObject { ["targetFolderId"] = null }),
+                _ when Template.EndsWith("/restore", StringComparison.Ordinal) => null,
+                _ => ApiRequests.Json(new JsonObject { ["name"] = "Map " + Guid.NewGuid().ToString("N")[..8] }),
+            };
+        }
+
         return Template.StartsWith("/api/v1/binders", StringComparison.Ordinal)
             ? ApiRequests.Json(new JsonObject { ["name"] = "Map " + Guid.NewGuid().ToString("N")[..8] })
             : ApiRequests.Json(SampleDocuments.Body(SampleDocuments.Invoice("SAMPLE-" + Guid.NewGuid().ToString("N")[..8]), binderId: binderId));
+    }
+
+    private static ByteArrayContent Upload()
+    {
+        var file = new ByteArrayContent(SampleDocuments.Pdf("free file"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        file.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = "free " + Guid.NewGuid().ToString("N")[..8] + ".pdf" };
+        return file;
     }
 
     public override string ToString() => $"{Method} {Template}";

@@ -139,8 +139,9 @@ public sealed class CrossCompanyApiTests(Databases databases)
         await update.ShouldBeJsonAsync(HttpStatusCode.OK);
         var bFile = bDocument["files"]!.AsArray().Single(f => f!["kind"]!.GetValue<string>() == "attachment")!;
         var bInbox = await b.ReceiveInboxItemAsync(SecretInboxFile, "application/pdf", SampleDocuments.Pdf("vertrouwelijk scan"));
+        var (bFolder, bFreeFile, bTrashed) = await b.SeedFilesAsync("Vandenbroucke map", "vertrouwelijk-vrij.pdf", "vertrouwelijk vrij");
         return (new Company(a, new SampleIds(aDocument.Id(), Guid.Empty, aInbox), aBinder, []),
-            new Company(b, new SampleIds(bDocument.Id(), bFile.Id(), bInbox), bBinder, [bFile["sha256"]!.GetValue<string>()]));
+            new Company(b, new SampleIds(bDocument.Id(), bFile.Id(), bInbox, 1, bFolder, bFreeFile, bTrashed), bBinder, [bFile["sha256"]!.GetValue<string>()]));
     }
 
     private sealed record Company(TestTenant Tenant, SampleIds Ids, Guid BinderId, IReadOnlyList<string> Hashes)

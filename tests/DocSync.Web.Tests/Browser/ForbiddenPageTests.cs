@@ -20,14 +20,14 @@ public sealed class ForbiddenPageTests(Databases databases, Chromium chromium) :
         // External: view only.
         await Assertions.Expect(external.MainHeading()).ToHaveTextAsync("Documents");
         await Assertions.Expect(external.GetByRole(AriaRole.Link, new() { Name = "New document" })).ToHaveCountAsync(0);
-        await Assertions.Expect(external.Navigation().GetByRole(AriaRole.Link)).ToHaveTextAsync(["Overview", "Documents", "Binders"]);
+        await Assertions.Expect(external.Navigation().GetByRole(AriaRole.Link)).ToHaveTextAsync(["Overview", "Documents", "Binders", "Files"]);
         foreach (var path in new[] { "people", "api-keys", "documents/new", "inbox", "audit", "connections", "collection" })
         {
             await ShouldBeNotAllowedAsync(external, $"/c/{tenant.CompanyId}/{path}");
         }
 
         // Member: documents and inbox, no management.
-        await Assertions.Expect(member.Navigation().GetByRole(AriaRole.Link)).ToHaveTextAsync(["Overview", "Documents", "Inbox", "Binders"]);
+        await Assertions.Expect(member.Navigation().GetByRole(AriaRole.Link)).ToHaveTextAsync(["Overview", "Documents", "Inbox", "Binders", "Files"]);
         await Assertions.Expect(member.Navigation().GetByRole(AriaRole.Link, new() { Name = "Collection" })).ToHaveCountAsync(0);
         foreach (var path in new[] { "audit", "people", "api-keys", "connections", "collection", "collection/new", "collection/history" })
         {

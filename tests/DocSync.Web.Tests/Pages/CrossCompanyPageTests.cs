@@ -175,9 +175,13 @@ public sealed class CrossCompanyPageTests(Databases databases)
         var runId = await tenant.SeedCollectionRunAsync(channelId, $"{dropFolder}/{inboxFile}", itemId);
         var invitationId = await tenant.InviteAsync($"invited-{Guid.NewGuid():N}@example.com", $"Invited to {name}");
         var noticeId = await tenant.SeedNoticeAsync(connectionId, connection);
+        var filesFolder = $"Map {fileText}";
+        var freeFile = $"vrij {fileText}.pdf";
+        var (folderId, folderFileId, trashedId) = await tenant.SeedFilesAsync(filesFolder, freeFile, fileText);
         var ids = new PageIds(tenant.CompanyId, document.Id(), document["files"]!.AsArray().Single()!.Id(), itemId, binderId, keyId, personId, connectionId, profileId,
-            channelId, runId, invitationId, noticeId);
-        return new Side(tenant, ids, [name, number, buyer, binder, inboxFile, member, email, tenant.OwnerEmail, fileText, connection, dropboxEmail, channel, dropFolder]);
+            channelId, runId, invitationId, noticeId, folderId, folderFileId, trashedId);
+        return new Side(tenant, ids, [name, number, buyer, binder, inboxFile, member, email, tenant.OwnerEmail, fileText, connection, dropboxEmail, channel, dropFolder,
+            filesFolder, freeFile]);
     }
 
     // Everything of B a page could change, read through B's API key and, where the API shows nothing, B's services.
@@ -199,6 +203,7 @@ public sealed class CrossCompanyPageTests(Databases databases)
             .. await side.Tenant.ExportStateAsync(),
             .. await side.Tenant.CollectionStateAsync(),
             .. await side.Tenant.NoticeStateAsync(),
+            .. await side.Tenant.FilesStateAsync(),
         ];
         return string.Join('\n', parts);
     }

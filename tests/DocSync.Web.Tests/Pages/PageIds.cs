@@ -5,7 +5,8 @@ namespace DocSync.Web.Tests.Pages;
 /// (binder, API key, person, invitation, Dropbox connection, export profile), collection channels and runs.
 /// </summary>
 public sealed record PageIds(Guid CompanyId, Guid DocumentId, Guid FileId, Guid ItemId, Guid BinderId, Guid KeyId, Guid PersonId, Guid ConnectionId,
-    Guid ProfileId = default, Guid ChannelId = default, Guid RunId = default, Guid InvitationId = default, Guid NoticeId = default)
+    Guid ProfileId = default, Guid ChannelId = default, Guid RunId = default, Guid InvitationId = default, Guid NoticeId = default,
+    Guid FolderId = default, Guid FolderFileId = default, Guid TrashedFileId = default)
 {
     /// <summary>The value of route parameter <paramref name="name"/>.</summary>
     public Guid Route(string name) => name switch

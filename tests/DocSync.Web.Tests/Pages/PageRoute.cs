@@ -31,6 +31,7 @@ public sealed partial record PageRoute(
     private const string Connection = "/c/{companyId:guid}/connections/{connectionId:guid}";
     private const string Collection = "/c/{companyId:guid}/collection";
     private const string Channel = "/c/{companyId:guid}/collection/{channelId:guid}";
+    private const string Files = "/c/{companyId:guid}/files";
 
     public static IReadOnlyList<PageRoute> All { get; } =
     [
@@ -59,6 +60,19 @@ public sealed partial record PageRoute(
         new("POST", Binders, "create", false, _ => new() { ["name"] = "Matrix binder", ["description"] = "made by the matrix" }),
         new("POST", Binders, "rename", true, ids => new() { ["binderId"] = Id(ids.BinderId), ["name"] = "Renamed by the matrix" }),
         new("POST", Binders, "delete", true, ids => new() { ["binderId"] = Id(ids.BinderId) }),
+        new("GET", Files, null, false),
+        new("GET", Files, null, true, Query: ids => $"folder={Id(ids.FolderId)}"),
+        new("GET", Files, "download", true, Query: ids => $"fileId={Id(ids.FolderFileId)}"),
+        new("GET", Files, "preview", true, Query: ids => $"fileId={Id(ids.FolderFileId)}"),
+        new("GET", Files, "zip", true, Query: ids => $"folderId={Id(ids.FolderId)}"),
+        new("POST", Files, "upload", true, FilePart: "files", Query: ids => $"folder={Id(ids.FolderId)}"),
+        new("POST", Files, "newfolder", true, _ => new() { ["name"] = "Matrix folder" }, Query: ids => $"folder={Id(ids.FolderId)}"),
+        new("POST", Files, "rename", true, ids => new() { ["item"] = $"f:{Id(ids.FolderFileId)}:1", ["name"] = "renamed by the matrix.pdf" }),
+        new("POST", Files, "selection", true, ids => new() { ["selected"] = $"f:{Id(ids.FolderFileId)}:2", ["action"] = "zip" }),
+        new("GET", Files + "/attachments", null, false),
+        new("GET", Files + "/trash", null, false),
+        new("POST", Files + "/trash", "restore", true, ids => new() { ["itemId"] = Id(ids.TrashedFileId) }),
+        new("POST", Files + "/trash", "empty", false),
         new("GET", People, null, false),
         new("POST", People, "add", false, _ => new() { ["email"] = "matrix-new@example.com", ["displayName"] = "Matrix Newcomer", ["role"] = "Member" }),
         new("POST", People, "role", true, ids => new() { ["personId"] = Id(ids.PersonId), ["role"] = "External" }),

@@ -25,6 +25,7 @@ internal static class ApiEndpoints
         api.MapDocumentEndpoints();
         api.MapBinderEndpoints();
         api.MapInboxEndpoints();
+        api.MapFilesEndpoints();
         api.MapFallback(NoRoute);
 
         // Any other path under /api (another version, a typo) is a problem too, not an empty 404; no key needed to learn that.
