@@ -1,3 +1,5 @@
+using DocSync.Core.Export.Execution;
+using DocSync.Core.Export.Planning;
 using DocSync.Core.Sync;
 using DocSync.Dropbox;
 using Microsoft.Extensions.Logging;
@@ -9,7 +11,7 @@ public sealed partial class ExportExecutor
     /// <summary>Dropbox's limit of entries per batch call.</summary>
     private const int BatchEntries = 1000;
 
-    private async Task ExecuteAsync(List<DocumentWork> work, DropboxClient client, Source source, List<ExportedFile> exported,
+    private async Task ExecuteAsync(List<DocumentWork> work, DropboxClient client, RoundSource source, List<ExportedFile> exported,
         Dictionary<long, TaskOutcome> outcomes, CancellationToken cancellationToken)
     {
         var rows = new ExportedRows(db, exported, time.GetUtcNow());
@@ -142,7 +144,7 @@ public sealed partial class ExportExecutor
         }
     }
 
-    private async Task UploadAsync(List<DocumentWork> work, DropboxClient client, Source source, ExportedRows rows, Dictionary<long, TaskOutcome> outcomes,
+    private async Task UploadAsync(List<DocumentWork> work, DropboxClient client, RoundSource source, ExportedRows rows, Dictionary<long, TaskOutcome> outcomes,
         CancellationToken cancellationToken)
     {
         var uploads = work.Where(w => !outcomes.ContainsKey(w.Task.Id))
@@ -189,7 +191,7 @@ public sealed partial class ExportExecutor
     /// with <c>update(rev)</c>, so theirs stays in Dropbox's version history: nothing is lost and no
     /// <c>name (1).pdf</c> appears.
     /// </summary>
-    private async Task ResolveConflictsAsync(List<(DocumentWork Work, UploadOp Op)> conflicts, DropboxClient client, Source source, ExportedRows rows,
+    private async Task ResolveConflictsAsync(List<(DocumentWork Work, UploadOp Op)> conflicts, DropboxClient client, RoundSource source, ExportedRows rows,
         Dictionary<long, TaskOutcome> outcomes, CancellationToken cancellationToken)
     {
         var again = new List<(DocumentWork Work, UploadOp Op, FileMetadata There)>();
@@ -259,15 +261,14 @@ public sealed partial class ExportExecutor
             written.PathDisplay ?? op.Path, written.Rev, warning);
     }
 
-    private BatchUploadItem Item(DocumentWork w, UploadOp op, string? rev, Source source) =>
+    private BatchUploadItem Item(DocumentWork w, UploadOp op, string? rev, RoundSource source) =>
         new(op.Path, () => Open(op, source), new CommitOptions
         {
             Mode = rev is null ? WriteMode.Add : WriteMode.Update(rev),
             Mute = w.Task.Priority <= SyncPriority.Relayout,
         });
 
-    private Stream Open(UploadOp op, Source source) =>
-        source.Generated.TryGetValue(op.SourceSha256, out var bytes) ? new MemoryStream(bytes, writable: false) : blobs.OpenRead(op.SourceSha256);
+    private Stream Open(UploadOp op, RoundSource source) => source.Open(op.SourceSha256, blobs);
 
     private void Fail(DocumentWork w, TaskOutcome outcome, Dictionary<long, TaskOutcome> outcomes, SyncAction action, string path)
     {

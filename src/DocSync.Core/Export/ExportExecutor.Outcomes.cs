@@ -1,3 +1,4 @@
+using DocSync.Core.Export.Planning;
 using DocSync.Core.Persistence;
 using DocSync.Core.Sync;
 using DocSync.Dropbox;

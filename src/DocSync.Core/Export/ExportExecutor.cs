@@ -1,8 +1,9 @@
-using System.Security.Cryptography;
 using DocSync.Core.Access;
 using DocSync.Core.Blobs;
 using DocSync.Core.Connections;
 using DocSync.Core.Documents;
+using DocSync.Core.Export.Execution;
+using DocSync.Core.Export.Planning;
 using DocSync.Core.Persistence;
 using DocSync.Core.Sync;
 using DocSync.Dropbox;
@@ -68,16 +69,29 @@ public sealed partial class ExportExecutor(
         var profileIds = tasks.Select(t => t.ProfileId).Distinct().ToList();
         var profiles = await db.ExportProfiles.AsNoTracking().Where(p => profileIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
         var documentIds = tasks.Select(t => t.DocumentId).Distinct().ToList();
-        var source = await LoadSourceAsync(documentIds, cancellationToken).ConfigureAwait(false);
+        var source = await RoundSource.LoadAsync(db, documentIds, cancellationToken).ConfigureAwait(false);
         var exported = await db.ExportedFiles.Where(f => profileIds.Contains(f.ProfileId) && documentIds.Contains(f.DocumentId))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        source.PrepareUbl(profiles.Values);
 
         var outcomes = new Dictionary<long, TaskOutcome>();
         var work = new List<DocumentWork>();
         foreach (var group in tasks.GroupBy(t => t.ProfileId))
         {
             var profile = profiles[group.Key];
-            var trees = group.Select(t => Trees(t, profile, connection, company.Name, source, exported)).ToList();
+            var target = ExportTarget.For(profile, connection.RootFolder, company.Name);
+            var syncedByDocument = exported.Where(f => f.ProfileId == profile.Id).ToLookup(f => f.DocumentId);
+            var trees = new List<DocumentTrees>();
+            foreach (var task in group)
+            {
+                var synced = syncedByDocument[task.DocumentId].Select(f => new SyncedFile(f.Slot, f.Path, f.PathKey, f.DropboxId, f.Rev, f.SourceSha256)).ToList();
+                var tree = DesiredTreeBuilder.Build(task.DocumentId, source.Find(task.DocumentId), synced, target);
+                if (tree.LeftOut is { } leftOut)
+                {
+                    Log(task, SyncAction.LeftOut, SyncOutcome.Warning, leftOut.Path, null, leftOut.Reason);
+                }
+                trees.Add(tree.Trees);
+            }
             var desiredKeys = trees.SelectMany(t => t.Desired).Select(d => d.PathKey).Distinct().ToList();
             var inBatch = group.Select(t => t.DocumentId).ToList();
             var held = await HeldByOthersAsync(profile.Id, desiredKeys, inBatch, cancellationToken).ConfigureAwait(false);
@@ -143,8 +157,6 @@ public sealed partial class ExportExecutor(
             Rev = rev,
             Detail = detail is { Length: > 2000 } ? detail[..2000] : detail,
         });
-
-    private static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>A document of the round with its profile and plan.</summary>
     private sealed record DocumentWork(SyncTask Task, ExportProfile Profile, IReadOnlyList<ExportOp> Ops);
