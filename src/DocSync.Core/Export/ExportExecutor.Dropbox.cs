@@ -11,10 +11,9 @@ public sealed partial class ExportExecutor
     /// <summary>Dropbox's limit of entries per batch call.</summary>
     private const int BatchEntries = 1000;
 
-    private async Task ExecuteAsync(List<DocumentWork> work, DropboxClient client, RoundSource source, List<ExportedFile> exported,
+    private async Task ExecuteAsync(List<DocumentWork> work, DropboxClient client, RoundSource source, ExportedRows rows,
         Dictionary<long, TaskOutcome> outcomes, CancellationToken cancellationToken)
     {
-        var rows = new ExportedRows(db, exported, time.GetUtcNow());
         await MoveAsync(work, client, rows, outcomes, cancellationToken).ConfigureAwait(false);
         await RemoveAsync(work, client, rows, outcomes, cancellationToken).ConfigureAwait(false);
         await UploadAsync(work, client, source, rows, outcomes, cancellationToken).ConfigureAwait(false);
@@ -160,7 +159,7 @@ public sealed partial class ExportExecutor
         {
             rows.Intend(w, op);
         }
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await rows.SaveIntentsAsync(db, cancellationToken).ConfigureAwait(false);
 
         var conflicts = new List<(DocumentWork Work, UploadOp Op)>();
         var results = await client.UploadBatchAsync(uploads.Select(u => Item(u.Work, u.Op, u.Op.Rev, source)).ToList(), cancellationToken).ConfigureAwait(false);

@@ -43,9 +43,16 @@ public sealed partial class ExportExecutor
         _ => new TaskOutcome(OutcomeKind.Retry, failure.Code, failure.Message, failure.RetryAfter, Error: failure.Error),
     };
 
-    /// <summary>The exported rows of a round, changed as Dropbox answers.</summary>
-    private sealed class ExportedRows(DocSyncDbContext db, List<ExportedFile> rows, DateTimeOffset now)
+    /// <summary>
+    /// The exported rows of a round, changed as Dropbox answers; written in a few statements (new
+    /// rows before their upload, the rest with the round's record), not one command per file.
+    /// </summary>
+    private sealed class ExportedRows(List<ExportedFile> rows, DateTimeOffset now)
     {
+        private readonly List<ExportedFile> _new = [];
+        private readonly HashSet<ExportedFile> _changed = new(ReferenceEqualityComparer.Instance);
+        private readonly HashSet<ExportedFile> _removed = new(ReferenceEqualityComparer.Instance);
+
         public bool PathsFreed { get; private set; }
 
         public ExportedFile? Find(Guid profileId, Guid documentId, string slot) =>
@@ -59,6 +66,7 @@ public sealed partial class ExportExecutor
                 row.PathKey = op.ToPathKey;
                 row.Rev = moved.Rev;
                 row.DropboxId = moved.Id;
+                Changed(row);
                 PathsFreed = true;
             }
         }
@@ -68,7 +76,11 @@ public sealed partial class ExportExecutor
             if (Find(w.Profile.Id, w.Task.DocumentId, slot) is { } row)
             {
                 rows.Remove(row);
-                db.ExportedFiles.Remove(row);
+                _changed.Remove(row);
+                if (!_new.Remove(row))
+                {
+                    _removed.Add(row);
+                }
                 PathsFreed = true;
             }
         }
@@ -96,7 +108,7 @@ public sealed partial class ExportExecutor
                 ExportedAt = now,
             };
             rows.Add(row);
-            db.ExportedFiles.Add(row);
+            _new.Add(row);
             return row;
         }
 
@@ -111,12 +123,43 @@ public sealed partial class ExportExecutor
             row.SourceSha256 = op.SourceSha256;
             row.Length = file.Size;
             row.ExportedAt = now;
+            Changed(row);
+        }
+
+        /// <summary>Saves the rows intended since the last save (before their uploads go).</summary>
+        public async Task SaveIntentsAsync(DocSyncDbContext db, CancellationToken cancellationToken)
+        {
+            await db.InsertRowsAsync(_new, cancellationToken).ConfigureAwait(false);
+            _new.Clear();
+        }
+
+        /// <summary>Writes the round's changes: removed rows go, changed rows are written again whole (same ids), in the caller's transaction.</summary>
+        public async Task SaveAsync(DocSyncDbContext db, CancellationToken cancellationToken)
+        {
+            await db.DeleteRowsAsync(_removed.Concat(_changed).ToList(), cancellationToken).ConfigureAwait(false);
+            await db.InsertRowsAsync(_changed.Concat(_new).ToList(), cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>After the record's transaction committed.</summary>
+        public void Saved()
+        {
+            _new.Clear();
+            _changed.Clear();
+            _removed.Clear();
+        }
+
+        private void Changed(ExportedFile row)
+        {
+            if (!_new.Contains(row))
+            {
+                _changed.Add(row);
+            }
         }
     }
 
     /// <summary>Records the round: files, log lines, the connection's activity and each task's outcome, in one transaction.</summary>
     private async Task<ExportRunResult> RecordAsync(Guid connectionId, Guid companyId, List<SyncTask> tasks, Dictionary<long, TaskOutcome> outcomes,
-        CancellationToken cancellationToken)
+        ExportedRows rows, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var activity = await db.ConnectionActivities.SingleOrDefaultAsync(a => a.ConnectionId == connectionId, cancellationToken).ConfigureAwait(false);
@@ -143,7 +186,6 @@ public sealed partial class ExportExecutor
             activity.Problem = null;
             activity.ProblemAt = null;
         }
-        db.SyncLog.AddRange(_log);
 
         var strategy = db.Database.CreateExecutionStrategy();
         int completed = 0, retrying = 0, dead = 0;
@@ -151,6 +193,8 @@ public sealed partial class ExportExecutor
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await rows.SaveAsync(db, cancellationToken).ConfigureAwait(false);
+            await db.InsertRowsAsync(_log, cancellationToken).ConfigureAwait(false);
             completed = retrying = dead = 0;
             foreach (var byGeneration in tasks.Where(t => outcomes[t.Id].Kind == OutcomeKind.Done).GroupBy(t => t.Generation))
             {
@@ -205,6 +249,7 @@ public sealed partial class ExportExecutor
             await CompleteBackfillsAsync(tasks, now, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
+        rows.Saved();
         db.ChangeTracker.Clear();
         return new ExportRunResult(tasks.Count, completed, retrying, dead, null);
     }

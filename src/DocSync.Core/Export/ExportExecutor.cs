@@ -70,7 +70,7 @@ public sealed partial class ExportExecutor(
         var profiles = await db.ExportProfiles.AsNoTracking().Where(p => profileIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
         var documentIds = tasks.Select(t => t.DocumentId).Distinct().ToList();
         var source = await RoundSource.LoadAsync(db, documentIds, cancellationToken).ConfigureAwait(false);
-        var exported = await db.ExportedFiles.Where(f => profileIds.Contains(f.ProfileId) && documentIds.Contains(f.DocumentId))
+        var exported = await db.ExportedFiles.AsNoTracking().Where(f => profileIds.Contains(f.ProfileId) && documentIds.Contains(f.DocumentId))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         source.PrepareUbl(profiles.Values);
 
@@ -112,8 +112,9 @@ public sealed partial class ExportExecutor(
         {
             await lease.SetAsync(SyncLoopState.Transferring, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        await ExecuteAsync(work, client, source, exported, outcomes, cancellationToken).ConfigureAwait(false);
-        return await RecordAsync(connectionId, companyId, tasks, outcomes, cancellationToken).ConfigureAwait(false);
+        var rows = new ExportedRows(exported, time.GetUtcNow());
+        await ExecuteAsync(work, client, source, rows, outcomes, cancellationToken).ConfigureAwait(false);
+        return await RecordAsync(connectionId, companyId, tasks, outcomes, rows, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DateTimeOffset?> NextDueAsync(Guid connectionId, IQueryable<Guid> enabled, CancellationToken cancellationToken)
