@@ -20,12 +20,11 @@ namespace DocSync.Core.Export;
 /// files, log lines and task outcomes in one transaction. Every write is idempotent: a round cut
 /// short anywhere is simply run again.
 /// </summary>
-public sealed partial class ExportExecutor(
+public sealed class ExportExecutor(
     DocSyncDbContext db, CompanyContext companyContext, BlobStore blobs, IOptions<ExportOptions> options, TimeProvider time, ILogger<ExportExecutor> logger)
 {
     private readonly ExportOptions _options = options.Value;
     private readonly BackoffPolicy _backoff = new(options.Value.RetryBackoff());
-    private readonly List<SyncLogEntry> _log = [];
 
     /// <summary>Runs one round for <paramref name="connectionId"/> with <paramref name="client"/>.</summary>
     /// <param name="companyId">The connection's company.</param>
@@ -47,7 +46,7 @@ public sealed partial class ExportExecutor(
     {
         ArgumentNullException.ThrowIfNull(client);
         companyContext.Enter(CompanyScope.System(companyId));
-        _log.Clear();
+        var log = new RoundLog(time);
         var now = time.GetUtcNow();
         var enabled = db.ExportProfiles.Where(p => p.ConnectionId == connectionId && p.Enabled).Select(p => p.Id);
         var tasks = await db.SyncTasks.AsNoTracking()
@@ -88,7 +87,7 @@ public sealed partial class ExportExecutor(
                 var tree = DesiredTreeBuilder.Build(task.DocumentId, source.Find(task.DocumentId), synced, target);
                 if (tree.LeftOut is { } leftOut)
                 {
-                    Log(task, SyncAction.LeftOut, SyncOutcome.Warning, leftOut.Path, null, leftOut.Reason);
+                    log.Add(task, SyncAction.LeftOut, SyncOutcome.Warning, leftOut.Path, null, leftOut.Reason);
                 }
                 trees.Add(tree.Trees);
             }
@@ -101,7 +100,7 @@ public sealed partial class ExportExecutor(
                 if (plan.Problem is { } problem)
                 {
                     outcomes[task.Id] = TaskOutcome.Dead(problem.Code, problem.Message);
-                    Log(task, SyncAction.LeftOut, SyncOutcome.Failed, null, null, problem.Message);
+                    log.Add(task, SyncAction.LeftOut, SyncOutcome.Failed, null, null, problem.Message);
                     continue;
                 }
                 work.Add(new DocumentWork(task, profile, plan.Ops));
@@ -113,8 +112,8 @@ public sealed partial class ExportExecutor(
             await lease.SetAsync(SyncLoopState.Transferring, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         var rows = new ExportedRows(exported, time.GetUtcNow());
-        await ExecuteAsync(work, client, source, rows, outcomes, cancellationToken).ConfigureAwait(false);
-        return await RecordAsync(connectionId, companyId, tasks, outcomes, rows, cancellationToken).ConfigureAwait(false);
+        await new ExportTransfer(db, blobs, log, logger).ExecuteAsync(work, client, source, rows, outcomes, cancellationToken).ConfigureAwait(false);
+        return await new ExportRecorder(db, _options, _backoff, time).RecordAsync(connectionId, companyId, tasks, outcomes, rows, log, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DateTimeOffset?> NextDueAsync(Guid connectionId, IQueryable<Guid> enabled, CancellationToken cancellationToken)
@@ -143,22 +142,4 @@ public sealed partial class ExportExecutor(
         }
         return held;
     }
-
-    private void Log(SyncTask task, SyncAction action, SyncOutcome outcome, string? path, string? rev, string? detail) =>
-        _log.Add(new SyncLogEntry
-        {
-            CompanyId = task.CompanyId,
-            ConnectionId = task.ConnectionId,
-            ProfileId = task.ProfileId,
-            DocumentId = task.DocumentId,
-            At = time.GetUtcNow(),
-            Action = action,
-            Outcome = outcome,
-            Path = path,
-            Rev = rev,
-            Detail = detail is { Length: > 2000 } ? detail[..2000] : detail,
-        });
-
-    /// <summary>A document of the round with its profile and plan.</summary>
-    private sealed record DocumentWork(SyncTask Task, ExportProfile Profile, IReadOnlyList<ExportOp> Ops);
 }
