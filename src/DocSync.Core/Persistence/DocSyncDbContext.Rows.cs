@@ -47,24 +47,27 @@ public sealed partial class DocSyncDbContext
             .ToList();
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
         var perStatement = Math.Max(1, MaxParametersPerStatement / columns.Count);
-        using var factory = Database.GetDbConnection().CreateCommand();
-        foreach (var chunk in rows.Chunk(perStatement))
+        await InOneTransactionAsync(rows.Count > perStatement, async () =>
         {
-            var text = new StringBuilder(head);
-            var parameters = new List<DbParameter>(chunk.Length * columns.Count);
-            for (var r = 0; r < chunk.Length; r++)
+            using var factory = Database.GetDbConnection().CreateCommand();
+            foreach (var chunk in rows.Chunk(perStatement))
             {
-                text.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Count; c++)
+                var text = new StringBuilder(head);
+                var parameters = new List<DbParameter>(chunk.Length * columns.Count);
+                for (var r = 0; r < chunk.Length; r++)
                 {
-                    var name = "p" + parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
-                    parameters.Add(Parameter(factory, columns[c], name, chunk[r]));
+                    text.Append(r == 0 ? "(" : ", (");
+                    for (var c = 0; c < columns.Count; c++)
+                    {
+                        var name = "p" + parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+                        parameters.Add(Parameter(factory, columns[c], name, chunk[r]));
+                    }
+                    text.Append(')');
                 }
-                text.Append(')');
+                await Database.ExecuteSqlRawAsync(text.ToString(), parameters, cancellationToken).ConfigureAwait(false);
             }
-            await Database.ExecuteSqlRawAsync(text.ToString(), parameters, cancellationToken).ConfigureAwait(false);
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -89,24 +92,47 @@ public sealed partial class DocSyncDbContext
         var key = entityType.FindPrimaryKey()!.Properties.Single();
         var company = entityType.FindProperty(nameof(ICompanyScoped.CompanyId))!;
         var sql = this.GetService<ISqlGenerationHelper>();
-        using var factory = Database.GetDbConnection().CreateCommand();
-        foreach (var chunk in rows.Chunk(MaxParametersPerStatement - 1))
+        await InOneTransactionAsync(rows.Count > MaxParametersPerStatement - 1, async () =>
         {
-            var parameters = new List<DbParameter>(chunk.Length + 1)
+            using var factory = Database.GetDbConnection().CreateCommand();
+            foreach (var chunk in rows.Chunk(MaxParametersPerStatement - 1))
             {
-                Parameter(factory, company, "c", chunk[0]),
-            };
-            var names = new List<string>(chunk.Length);
-            foreach (var row in chunk)
-            {
-                var name = "k" + names.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                names.Add(sql.GenerateParameterNamePlaceholder(name));
-                parameters.Add(Parameter(factory, key, name, row));
+                var parameters = new List<DbParameter>(chunk.Length + 1)
+                {
+                    Parameter(factory, company, "c", chunk[0]),
+                };
+                var names = new List<string>(chunk.Length);
+                foreach (var row in chunk)
+                {
+                    var name = "k" + names.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    names.Add(sql.GenerateParameterNamePlaceholder(name));
+                    parameters.Add(Parameter(factory, key, name, row));
+                }
+                // The company condition repeats the scope in the statement itself.
+                var text = $"DELETE FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE {sql.DelimitIdentifier(company.GetColumnName(table)!)} = {sql.GenerateParameterNamePlaceholder("c")} AND {sql.DelimitIdentifier(key.GetColumnName(table)!)} IN ({string.Join(", ", names)})";
+                await Database.ExecuteSqlRawAsync(text, parameters, cancellationToken).ConfigureAwait(false);
             }
-            // The company condition repeats the scope in the statement itself.
-            var text = $"DELETE FROM {sql.DelimitIdentifier(table.Name, table.Schema)} WHERE {sql.DelimitIdentifier(company.GetColumnName(table)!)} = {sql.GenerateParameterNamePlaceholder("c")} AND {sql.DelimitIdentifier(key.GetColumnName(table)!)} IN ({string.Join(", ", names)})";
-            await Database.ExecuteSqlRawAsync(text, parameters, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in the current transaction, or, when it takes several statements
+    /// and none is open, in one of its own (as a save does): all rows or none, and one commit to
+    /// wait for rather than one per statement.
+    /// </summary>
+    private async Task InOneTransactionAsync(bool severalStatements, Func<Task> work, CancellationToken cancellationToken)
+    {
+        if (!severalStatements || Database.CurrentTransaction is not null)
+        {
+            await work().ConfigureAwait(false);
+            return;
         }
+        await Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await work().ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     private void StampScope<T>(IReadOnlyList<T> rows)
