@@ -16,7 +16,8 @@ namespace DocSync.Export.Bench;
 /// SHA-256 DocSync recorded): first one <c>files/upload</c> per file to <c>/Baseline</c>, as many at
 /// once as the client's batch uploader runs; then, to tell the engine's share of the backfill from
 /// the client's and the emulator's, <see cref="DropboxClient.UploadBatchAsync"/> alone to
-/// <c>/Batch</c>, one call per round's worth of files, with no database and no engine.
+/// <c>/Batch</c>, one call per round's worth of files, with no database and no engine; last the
+/// floor (<see cref="FloorUpload"/>) to <c>/Floor</c>, the figure the backfill is held against.
 /// </summary>
 internal static class BaselinePhase
 {
@@ -78,8 +79,15 @@ internal static class BaselinePhase
         });
         Print(batch, $"machine load average {loadBefore} before, {Proc.LoadAverage()} after");
 
+        Console.WriteLine();
+        Console.WriteLine($"== the floor: the same bytes (in memory beforehand) in the cheapest request pattern: {FloorUpload.PerPack} files per start_batch + append_batch, {FloorUpload.InFlight} packs at once, finish_batch_v2 per {FloorUpload.PerCommit} closed sessions");
+        var inMemory = files.Select(f => ("/Floor" + f.Path["/DocSync".Length..], Bytes(f.Slot, f.DocumentId, f.SourceSha256))).ToList();
+        loadBefore = Proc.LoadAverage();
+        var floor = await MeasureAsync(host, emulator, files.Count, () => FloorUpload.RunAsync(client, inMemory));
+        Print(floor, $"machine load average {loadBefore} before, {Proc.LoadAverage()} after");
+
         var server = await emulator.FilesAsync();
-        foreach (var folder in new[] { "/baseline/", "/batch/" })
+        foreach (var folder in new[] { "/baseline/", "/batch/", "/floor/" })
         {
             var landed = server.Keys.Count(k => k.StartsWith(folder, StringComparison.Ordinal));
             if (landed != files.Count)
@@ -87,18 +95,18 @@ internal static class BaselinePhase
                 problems.Add($"The emulator holds {landed} files under {folder}, not {files.Count}.");
             }
         }
-        if (single.Failed + batch.Failed > 0)
+        if (single.Failed + batch.Failed + floor.Failed > 0)
         {
-            problems.Add($"{single.Failed} single uploads and {batch.Failed} batched uploads failed.");
+            problems.Add($"{single.Failed} single uploads, {batch.Failed} batched uploads and {floor.Failed} floor uploads failed.");
         }
         Console.WriteLine(problems.Count == 0
-            ? $"check               {files.Count} files under /Baseline and under /Batch, every one with the bytes DocSync exported"
+            ? $"check               {files.Count} files under /Baseline, /Batch and /Floor, every one with the bytes DocSync exported"
             : $"check               {problems.Count} problems");
         foreach (var problem in problems.Take(10))
         {
             Console.WriteLine("ERROR: " + problem);
         }
-        return new BaselineResult(single, batch, parallelism, perCall, problems);
+        return new BaselineResult(single, batch, floor, parallelism, perCall, problems);
     }
 
     private static async Task<UploadRun> MeasureAsync(BenchHost host, EmulatorProcess emulator, int files, Func<Task<int>> upload)

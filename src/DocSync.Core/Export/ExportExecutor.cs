@@ -1,8 +1,9 @@
-using System.Security.Cryptography;
 using DocSync.Core.Access;
 using DocSync.Core.Blobs;
 using DocSync.Core.Connections;
 using DocSync.Core.Documents;
+using DocSync.Core.Export.Execution;
+using DocSync.Core.Export.Planning;
 using DocSync.Core.Persistence;
 using DocSync.Core.Sync;
 using DocSync.Dropbox;
@@ -19,12 +20,11 @@ namespace DocSync.Core.Export;
 /// files, log lines and task outcomes in one transaction. Every write is idempotent: a round cut
 /// short anywhere is simply run again.
 /// </summary>
-public sealed partial class ExportExecutor(
+public sealed class ExportExecutor(
     DocSyncDbContext db, CompanyContext companyContext, BlobStore blobs, IOptions<ExportOptions> options, TimeProvider time, ILogger<ExportExecutor> logger)
 {
     private readonly ExportOptions _options = options.Value;
     private readonly BackoffPolicy _backoff = new(options.Value.RetryBackoff());
-    private readonly List<SyncLogEntry> _log = [];
 
     /// <summary>Runs one round for <paramref name="connectionId"/> with <paramref name="client"/>.</summary>
     /// <param name="companyId">The connection's company.</param>
@@ -46,7 +46,7 @@ public sealed partial class ExportExecutor(
     {
         ArgumentNullException.ThrowIfNull(client);
         companyContext.Enter(CompanyScope.System(companyId));
-        _log.Clear();
+        var log = new RoundLog(time);
         var now = time.GetUtcNow();
         var enabled = db.ExportProfiles.Where(p => p.ConnectionId == connectionId && p.Enabled).Select(p => p.Id);
         var tasks = await db.SyncTasks.AsNoTracking()
@@ -68,16 +68,29 @@ public sealed partial class ExportExecutor(
         var profileIds = tasks.Select(t => t.ProfileId).Distinct().ToList();
         var profiles = await db.ExportProfiles.AsNoTracking().Where(p => profileIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
         var documentIds = tasks.Select(t => t.DocumentId).Distinct().ToList();
-        var source = await LoadSourceAsync(documentIds, cancellationToken).ConfigureAwait(false);
-        var exported = await db.ExportedFiles.Where(f => profileIds.Contains(f.ProfileId) && documentIds.Contains(f.DocumentId))
+        var source = await RoundSource.LoadAsync(db, documentIds, cancellationToken).ConfigureAwait(false);
+        var exported = await db.ExportedFiles.AsNoTracking().Where(f => profileIds.Contains(f.ProfileId) && documentIds.Contains(f.DocumentId))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        source.PrepareUbl(profiles.Values);
 
         var outcomes = new Dictionary<long, TaskOutcome>();
         var work = new List<DocumentWork>();
         foreach (var group in tasks.GroupBy(t => t.ProfileId))
         {
             var profile = profiles[group.Key];
-            var trees = group.Select(t => Trees(t, profile, connection, company.Name, source, exported)).ToList();
+            var target = ExportTarget.For(profile, connection.RootFolder, company.Name);
+            var syncedByDocument = exported.Where(f => f.ProfileId == profile.Id).ToLookup(f => f.DocumentId);
+            var trees = new List<DocumentTrees>();
+            foreach (var task in group)
+            {
+                var synced = syncedByDocument[task.DocumentId].Select(f => new SyncedFile(f.Slot, f.Path, f.PathKey, f.DropboxId, f.Rev, f.SourceSha256)).ToList();
+                var tree = DesiredTreeBuilder.Build(task.DocumentId, source.Find(task.DocumentId), synced, target);
+                if (tree.LeftOut is { } leftOut)
+                {
+                    log.Add(task, SyncAction.LeftOut, SyncOutcome.Warning, leftOut.Path, null, leftOut.Reason);
+                }
+                trees.Add(tree.Trees);
+            }
             var desiredKeys = trees.SelectMany(t => t.Desired).Select(d => d.PathKey).Distinct().ToList();
             var inBatch = group.Select(t => t.DocumentId).ToList();
             var held = await HeldByOthersAsync(profile.Id, desiredKeys, inBatch, cancellationToken).ConfigureAwait(false);
@@ -87,7 +100,7 @@ public sealed partial class ExportExecutor(
                 if (plan.Problem is { } problem)
                 {
                     outcomes[task.Id] = TaskOutcome.Dead(problem.Code, problem.Message);
-                    Log(task, SyncAction.LeftOut, SyncOutcome.Failed, null, null, problem.Message);
+                    log.Add(task, SyncAction.LeftOut, SyncOutcome.Failed, null, null, problem.Message);
                     continue;
                 }
                 work.Add(new DocumentWork(task, profile, plan.Ops));
@@ -98,8 +111,9 @@ public sealed partial class ExportExecutor(
         {
             await lease.SetAsync(SyncLoopState.Transferring, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        await ExecuteAsync(work, client, source, exported, outcomes, cancellationToken).ConfigureAwait(false);
-        return await RecordAsync(connectionId, companyId, tasks, outcomes, cancellationToken).ConfigureAwait(false);
+        var rows = new ExportedRows(exported, time.GetUtcNow());
+        await new ExportTransfer(db, blobs, log, logger).ExecuteAsync(work, client, source, rows, outcomes, cancellationToken).ConfigureAwait(false);
+        return await new ExportRecorder(db, _options, _backoff, time).RecordAsync(connectionId, companyId, tasks, outcomes, rows, log, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DateTimeOffset?> NextDueAsync(Guid connectionId, IQueryable<Guid> enabled, CancellationToken cancellationToken)
@@ -128,24 +142,4 @@ public sealed partial class ExportExecutor(
         }
         return held;
     }
-
-    private void Log(SyncTask task, SyncAction action, SyncOutcome outcome, string? path, string? rev, string? detail) =>
-        _log.Add(new SyncLogEntry
-        {
-            CompanyId = task.CompanyId,
-            ConnectionId = task.ConnectionId,
-            ProfileId = task.ProfileId,
-            DocumentId = task.DocumentId,
-            At = time.GetUtcNow(),
-            Action = action,
-            Outcome = outcome,
-            Path = path,
-            Rev = rev,
-            Detail = detail is { Length: > 2000 } ? detail[..2000] : detail,
-        });
-
-    private static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-    /// <summary>A document of the round with its profile and plan.</summary>
-    private sealed record DocumentWork(SyncTask Task, ExportProfile Profile, IReadOnlyList<ExportOp> Ops);
 }

@@ -118,7 +118,8 @@ public sealed class SyncQueue(DocSyncDbContext db, CompanyContext companyContext
             {
                 continue;
             }
-            db.SyncTasks.AddRange(missing.Select(id => new SyncTask
+            // New tasks in a few multi-row statements: a backfill queues every document at once.
+            await db.InsertRowsAsync(missing.Select(id => new SyncTask
             {
                 CompanyId = profile.CompanyId,
                 ConnectionId = profile.ConnectionId,
@@ -127,9 +128,7 @@ public sealed class SyncQueue(DocSyncDbContext db, CompanyContext companyContext
                 Priority = priority,
                 NextAttemptAt = now,
                 CreatedAt = now,
-            }));
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            db.ChangeTracker.Clear();
+            }).ToList(), cancellationToken).ConfigureAwait(false);
         }
     }
 

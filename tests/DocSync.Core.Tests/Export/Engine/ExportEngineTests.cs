@@ -1,6 +1,7 @@
 using DocSync.Core.Blobs;
 using DocSync.Core.Documents;
 using DocSync.Core.Export;
+using DocSync.Core.Export.Planning;
 using DocSync.Core.Sync;
 using DocSync.Core.Persistence;
 using DocSync.Core.Tests.Infrastructure;

@@ -1,18 +1,25 @@
+using DocSync.Core.Blobs;
+using DocSync.Core.Export.Planning;
+using DocSync.Core.Persistence;
 using DocSync.Core.Sync;
 using DocSync.Dropbox;
 using Microsoft.Extensions.Logging;
 
-namespace DocSync.Core.Export;
+namespace DocSync.Core.Export.Execution;
 
-public sealed partial class ExportExecutor
+/// <summary>
+/// Does a round's plans in Dropbox, in batches: moves (by id, server-side), removals, then uploads
+/// through <c>finish_batch_v2</c> (new files' rows saved first, as intents), resolving conflicts;
+/// updates the round's rows and log as Dropbox answers and notes each task's worst outcome.
+/// </summary>
+internal sealed class ExportTransfer(DocSyncDbContext db, BlobStore blobs, RoundLog log, ILogger logger)
 {
     /// <summary>Dropbox's limit of entries per batch call.</summary>
     private const int BatchEntries = 1000;
 
-    private async Task ExecuteAsync(List<DocumentWork> work, DropboxClient client, Source source, List<ExportedFile> exported,
+    public async Task ExecuteAsync(List<DocumentWork> work, DropboxClient client, RoundSource source, ExportedRows rows,
         Dictionary<long, TaskOutcome> outcomes, CancellationToken cancellationToken)
     {
-        var rows = new ExportedRows(db, exported, time.GetUtcNow());
         await MoveAsync(work, client, rows, outcomes, cancellationToken).ConfigureAwait(false);
         await RemoveAsync(work, client, rows, outcomes, cancellationToken).ConfigureAwait(false);
         await UploadAsync(work, client, source, rows, outcomes, cancellationToken).ConfigureAwait(false);
@@ -20,10 +27,7 @@ public sealed partial class ExportExecutor
         {
             outcomes.TryAdd(item.Task.Id, TaskOutcome.Done);
         }
-        _pathsFreed = rows.PathsFreed;
     }
-
-    private bool _pathsFreed;
 
     private async Task MoveAsync(List<DocumentWork> work, DropboxClient client, ExportedRows rows, Dictionary<long, TaskOutcome> outcomes,
         CancellationToken cancellationToken)
@@ -38,7 +42,7 @@ public sealed partial class ExportExecutor
             }
             catch (Exception e) when (FailureClassifier.IsDropboxFailure(e, cancellationToken))
             {
-                var outcome = Classify(e);
+                var outcome = Outcomes.Classify(e);
                 foreach (var (w, op) in chunk)
                 {
                     Fail(w, outcome, outcomes, SyncAction.Move, op.ToPath);
@@ -53,7 +57,7 @@ public sealed partial class ExportExecutor
                 if (entry?.Metadata is FileMetadata moved)
                 {
                     rows.Moved(w, op, moved);
-                    Log(w.Task, SyncAction.Move, SyncOutcome.Ok, moved.PathDisplay ?? op.ToPath, moved.Rev, $"from {op.FromPath}");
+                    log.Add(w.Task, SyncAction.Move, SyncOutcome.Ok, moved.PathDisplay ?? op.ToPath, moved.Rev, $"from {op.FromPath}");
                     continue;
                 }
 
@@ -67,7 +71,7 @@ public sealed partial class ExportExecutor
                     }
                     catch (Exception e) when (FailureClassifier.IsDropboxFailure(e, cancellationToken))
                     {
-                        Fail(w, Classify(e), outcomes, SyncAction.Move, op.ToPath);
+                        Fail(w, Outcomes.Classify(e), outcomes, SyncAction.Move, op.ToPath);
                         continue;
                     }
                 }
@@ -75,7 +79,7 @@ public sealed partial class ExportExecutor
                 {
                     // Moved already, by a round whose answer was lost.
                     rows.Moved(w, op, there);
-                    Log(w.Task, SyncAction.Move, SyncOutcome.Ok, there.PathDisplay ?? op.ToPath, there.Rev, $"from {op.FromPath} (already done)");
+                    log.Add(w.Task, SyncAction.Move, SyncOutcome.Ok, there.PathDisplay ?? op.ToPath, there.Rev, $"from {op.FromPath} (already done)");
                     continue;
                 }
 
@@ -89,7 +93,7 @@ public sealed partial class ExportExecutor
 
                 Fail(w, tag.Contains("to/conflict", StringComparison.Ordinal)
                     ? TaskOutcome.Dead("path-occupied", $"{op.ToPath} is taken by a file DocSync did not write; move or rename it in Dropbox, then retry.")
-                    : ClassifyTag(tag, null), outcomes, SyncAction.Move, op.ToPath);
+                    : Outcomes.ClassifyTag(tag, null), outcomes, SyncAction.Move, op.ToPath);
             }
         }
     }
@@ -102,7 +106,7 @@ public sealed partial class ExportExecutor
             foreach (var op in w.Ops.OfType<ForgetOp>())
             {
                 rows.Forget(w, op.Slot);
-                Log(w.Task, SyncAction.LeftOut, SyncOutcome.Ok, op.Path, null, "No longer exported by this profile; the file stays in Dropbox.");
+                log.Add(w.Task, SyncAction.LeftOut, SyncOutcome.Ok, op.Path, null, "No longer exported by this profile; the file stays in Dropbox.");
             }
         }
 
@@ -116,7 +120,7 @@ public sealed partial class ExportExecutor
             }
             catch (Exception e) when (FailureClassifier.IsDropboxFailure(e, cancellationToken))
             {
-                var outcome = Classify(e);
+                var outcome = Outcomes.Classify(e);
                 foreach (var (w, op) in chunk)
                 {
                     Fail(w, outcome, outcomes, SyncAction.Delete, op.Path);
@@ -132,17 +136,17 @@ public sealed partial class ExportExecutor
                 if (tag is null || tag.Contains(DropboxErrorTags.NotFound, StringComparison.Ordinal))
                 {
                     rows.Forget(w, op.Slot);
-                    Log(w.Task, SyncAction.Delete, SyncOutcome.Ok, op.Path, null, tag is null ? null : "Already gone from Dropbox.");
+                    log.Add(w.Task, SyncAction.Delete, SyncOutcome.Ok, op.Path, null, tag is null ? null : "Already gone from Dropbox.");
                 }
                 else
                 {
-                    Fail(w, ClassifyTag(tag, null), outcomes, SyncAction.Delete, op.Path);
+                    Fail(w, Outcomes.ClassifyTag(tag, null), outcomes, SyncAction.Delete, op.Path);
                 }
             }
         }
     }
 
-    private async Task UploadAsync(List<DocumentWork> work, DropboxClient client, Source source, ExportedRows rows, Dictionary<long, TaskOutcome> outcomes,
+    private async Task UploadAsync(List<DocumentWork> work, DropboxClient client, RoundSource source, ExportedRows rows, Dictionary<long, TaskOutcome> outcomes,
         CancellationToken cancellationToken)
     {
         var uploads = work.Where(w => !outcomes.ContainsKey(w.Task.Id))
@@ -158,7 +162,7 @@ public sealed partial class ExportExecutor
         {
             rows.Intend(w, op);
         }
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await rows.SaveIntentsAsync(db, cancellationToken).ConfigureAwait(false);
 
         var conflicts = new List<(DocumentWork Work, UploadOp Op)>();
         var results = await client.UploadBatchAsync(uploads.Select(u => Item(u.Work, u.Op, u.Op.Rev, source)).ToList(), cancellationToken).ConfigureAwait(false);
@@ -176,7 +180,7 @@ public sealed partial class ExportExecutor
             }
             else
             {
-                Fail(w, Classify(result), outcomes, op.Rev is null ? SyncAction.Upload : SyncAction.Update, op.Path);
+                Fail(w, Outcomes.Classify(result), outcomes, op.Rev is null ? SyncAction.Upload : SyncAction.Update, op.Path);
             }
         }
 
@@ -189,7 +193,7 @@ public sealed partial class ExportExecutor
     /// with <c>update(rev)</c>, so theirs stays in Dropbox's version history: nothing is lost and no
     /// <c>name (1).pdf</c> appears.
     /// </summary>
-    private async Task ResolveConflictsAsync(List<(DocumentWork Work, UploadOp Op)> conflicts, DropboxClient client, Source source, ExportedRows rows,
+    private async Task ResolveConflictsAsync(List<(DocumentWork Work, UploadOp Op)> conflicts, DropboxClient client, RoundSource source, ExportedRows rows,
         Dictionary<long, TaskOutcome> outcomes, CancellationToken cancellationToken)
     {
         var again = new List<(DocumentWork Work, UploadOp Op, FileMetadata There)>();
@@ -206,7 +210,7 @@ public sealed partial class ExportExecutor
             }
             catch (Exception e) when (FailureClassifier.IsDropboxFailure(e, cancellationToken))
             {
-                Fail(w, Classify(e), outcomes, SyncAction.Upload, op.Path);
+                Fail(w, Outcomes.Classify(e), outcomes, SyncAction.Upload, op.Path);
                 continue;
             }
 
@@ -216,7 +220,7 @@ public sealed partial class ExportExecutor
                 if (file.ContentHash == await DropboxContentHasher.HashHexAsync(content, cancellationToken).ConfigureAwait(false))
                 {
                     rows.Written(w, op, file);
-                    Log(w.Task, SyncAction.Adopt, SyncOutcome.Ok, file.PathDisplay ?? op.Path, file.Rev, "The same content was already in Dropbox.");
+                    log.Add(w.Task, SyncAction.Adopt, SyncOutcome.Ok, file.PathDisplay ?? op.Path, file.Rev, "The same content was already in Dropbox.");
                     continue;
                 }
                 again.Add((w, op, file));
@@ -247,7 +251,7 @@ public sealed partial class ExportExecutor
             }
             else
             {
-                Fail(w, Classify(results[i]), outcomes, SyncAction.Update, op.Path);
+                Fail(w, Outcomes.Classify(results[i]), outcomes, SyncAction.Update, op.Path);
             }
         }
     }
@@ -255,19 +259,18 @@ public sealed partial class ExportExecutor
     private void Uploaded(DocumentWork w, UploadOp op, FileMetadata written, ExportedRows rows, string? warning)
     {
         rows.Written(w, op, written);
-        Log(w.Task, op.Rev is null && warning is null ? SyncAction.Upload : SyncAction.Update, warning is null ? SyncOutcome.Ok : SyncOutcome.Warning,
+        log.Add(w.Task, op.Rev is null && warning is null ? SyncAction.Upload : SyncAction.Update, warning is null ? SyncOutcome.Ok : SyncOutcome.Warning,
             written.PathDisplay ?? op.Path, written.Rev, warning);
     }
 
-    private BatchUploadItem Item(DocumentWork w, UploadOp op, string? rev, Source source) =>
+    private BatchUploadItem Item(DocumentWork w, UploadOp op, string? rev, RoundSource source) =>
         new(op.Path, () => Open(op, source), new CommitOptions
         {
             Mode = rev is null ? WriteMode.Add : WriteMode.Update(rev),
             Mute = w.Task.Priority <= SyncPriority.Relayout,
         });
 
-    private Stream Open(UploadOp op, Source source) =>
-        source.Generated.TryGetValue(op.SourceSha256, out var bytes) ? new MemoryStream(bytes, writable: false) : blobs.OpenRead(op.SourceSha256);
+    private Stream Open(UploadOp op, RoundSource source) => source.Open(op.SourceSha256, blobs);
 
     private void Fail(DocumentWork w, TaskOutcome outcome, Dictionary<long, TaskOutcome> outcomes, SyncAction action, string path)
     {
@@ -279,7 +282,7 @@ public sealed partial class ExportExecutor
         {
             outcomes[w.Task.Id] = outcome;
         }
-        Log(w.Task, action, SyncOutcome.Failed, path, null, outcome.Message);
+        log.Add(w.Task, action, SyncOutcome.Failed, path, null, outcome.Message);
         logger.LogInformation("Export of document {DocumentId} to {Path} failed: {Code}", w.Task.DocumentId, path, outcome.Code);
     }
 

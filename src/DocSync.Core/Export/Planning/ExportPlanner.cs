@@ -1,4 +1,4 @@
-namespace DocSync.Core.Export;
+namespace DocSync.Core.Export.Planning;
 
 /// <summary>A file a document should have in Dropbox now.</summary>
 /// <param name="Slot"><c>pdf</c>, <c>ubl</c> or <c>att:&lt;file id&gt;</c>.</param>
@@ -68,7 +68,8 @@ public sealed record DocumentPlan(Guid DocumentId, IReadOnlyList<ExportOp> Ops, 
 
 /// <summary>
 /// The export planner: a pure function from the two trees of some documents (plus which paths other
-/// documents hold) to the operations that bring Dropbox up to date. No I/O and no clock.
+/// documents hold) to the operations that bring Dropbox up to date. No I/O and no clock; the same
+/// documents in any order give the same plans.
 /// </summary>
 public static class ExportPlanner
 {
@@ -92,12 +93,15 @@ public static class ExportPlanner
             }
         }
 
-        var plans = new List<DocumentPlan>(documents.Count);
-        foreach (var document in documents)
+        // Documents claim new paths in id order, so when two of the batch want one free path the
+        // older document (ids grow with time) gets it whatever order the batch came in; plans come
+        // back in the batch's order.
+        var byId = new Dictionary<Guid, DocumentPlan>(documents.Count);
+        foreach (var document in documents.OrderBy(d => d.DocumentId))
         {
-            plans.Add(PlanOne(document, heldByOthers, holder, deleteRemoved));
+            byId[document.DocumentId] = PlanOne(document, heldByOthers, holder, deleteRemoved);
         }
-        return plans;
+        return documents.Select(d => byId[d.DocumentId]).ToList();
     }
 
     private static DocumentPlan PlanOne(DocumentTrees document, IReadOnlyDictionary<string, Guid> heldByOthers,
