@@ -8,38 +8,16 @@ namespace DocSync.Web.Hosting;
 /// one interval, at most 10 minutes, after start); off when the interval is zero. A failed sweep is
 /// logged and the next one tries again.
 /// </summary>
-internal sealed partial class BlobSweepService(BlobSweeper sweeper, IOptions<BlobStoreOptions> options, TimeProvider time, ILogger<BlobSweepService> logger) : BackgroundService
+internal sealed partial class BlobSweepService(BlobSweeper sweeper, IOptions<BlobStoreOptions> options, TimeProvider time, ILogger<BlobSweepService> logger)
+    : PeriodicService(time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.SweepInterval;
-        if (interval == TimeSpan.Zero)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => options.Value.SweepInterval;
 
-        var delay = interval < TimeSpan.FromMinutes(10) ? interval : TimeSpan.FromMinutes(10);
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(delay, time, stoppingToken);
-                delay = interval;
-                try
-                {
-                    await sweeper.SweepAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    SweepFailed(logger, e);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
+    protected override TimeSpan FirstDelay => Interval < TimeSpan.FromMinutes(10) ? Interval : TimeSpan.FromMinutes(10);
+
+    protected override Task RunOnceAsync(CancellationToken stoppingToken) => sweeper.SweepAsync(stoppingToken);
+
+    protected override void Failed(Exception error) => SweepFailed(logger, error);
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "The blob sweep failed; the next one tries again")]
     private static partial void SweepFailed(ILogger logger, Exception exception);

@@ -7,38 +7,16 @@ namespace DocSync.Web.Hosting;
 /// Runs <see cref="TrashSweeper"/> every <see cref="FilesOptions.TrashSweepInterval"/> (the first time a minute
 /// after start); off when the interval is zero. A failed sweep is logged and the next one tries again.
 /// </summary>
-internal sealed partial class TrashSweepService(TrashSweeper sweeper, IOptions<FilesOptions> options, TimeProvider time, ILogger<TrashSweepService> logger) : BackgroundService
+internal sealed partial class TrashSweepService(TrashSweeper sweeper, IOptions<FilesOptions> options, TimeProvider time, ILogger<TrashSweepService> logger)
+    : PeriodicService(time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.TrashSweepInterval;
-        if (interval == TimeSpan.Zero)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => options.Value.TrashSweepInterval;
 
-        var delay = TimeSpan.FromMinutes(1);
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(delay, time, stoppingToken);
-                delay = interval;
-                try
-                {
-                    await sweeper.SweepAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    SweepFailed(logger, e);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
+    protected override TimeSpan FirstDelay => TimeSpan.FromMinutes(1);
+
+    protected override Task RunOnceAsync(CancellationToken stoppingToken) => sweeper.SweepAsync(stoppingToken);
+
+    protected override void Failed(Exception error) => SweepFailed(logger, error);
 
     [LoggerMessage(EventId = 6004, Level = LogLevel.Error, Message = "The trash sweep failed; the next one tries again")]
     private static partial void SweepFailed(ILogger logger, Exception exception);

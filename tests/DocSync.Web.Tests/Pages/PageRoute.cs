@@ -96,6 +96,8 @@ public sealed partial record PageRoute(
         new("POST", Connection, "save", true, _ => ProfileForm("Matrix profile")),
         new("POST", Connection, "deleteprofile", true, ids => new() { ["profileId"] = Id(ids.ProfileId) }),
         new("POST", Connection, "retry", true),
+        new("POST", Connection, "putback", true, ids => new() { ["profileId"] = Id(ids.ProfileId) }),
+        new("POST", Connection, "check", true),
         new("POST", Connection, "share", true),
         new("GET", Collection, null, false),
         new("GET", Collection + "/new", null, false),
