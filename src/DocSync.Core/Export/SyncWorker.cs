@@ -231,7 +231,7 @@ public sealed partial class SyncWorker(
             }
 
             using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
-            if (wake == ExportWake.Check || await services.GetRequiredService<PresenceCheck>().IsDueAsync(connectionId, cancellationToken).ConfigureAwait(false))
+            if (wake == ExportWake.Check) // due checks are woken by the poll (CheckDueConnectionsAsync), webhooks and people
             {
                 if (!await CheckAsync(companyId, connectionId, client, lease, lost.Token).ConfigureAwait(false))
                 {

@@ -51,24 +51,6 @@ public sealed partial class PresenceCheck(DocSyncDbContext db, SyncQueue queue, 
         return new PresenceCheckResult(profiles.Count, putBack, held, back);
     }
 
-    /// <summary>Whether a check of the connection is due (its oldest profile cursor is older than <see cref="ExportOptions.CheckInterval"/>, or a profile has none).</summary>
-    /// <param name="connectionId">The connection.</param>
-    /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<bool> IsDueAsync(Guid connectionId, CancellationToken cancellationToken)
-    {
-        if (_options.CheckInterval <= TimeSpan.Zero)
-        {
-            return false;
-        }
-        var before = time.GetUtcNow() - _options.CheckInterval;
-        return await (from p in db.ExportProfiles.AsNoTracking()
-                      where p.ConnectionId == connectionId && p.Enabled && p.BackfillCompletedAt != null
-                      join c in db.SyncCursors.AsNoTracking().Where(c => c.Engine == SyncEngine.Export) on p.Id equals c.Key into cursors
-                      from c in cursors.DefaultIfEmpty()
-                      where c == null || c.CheckedAt <= before
-                      select p.Id).AnyAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     private async Task<(int PutBack, int Held, int Back)> CheckProfileAsync(ExportProfile profile, DropboxClient client, CancellationToken cancellationToken)
     {
         var root = await db.DropboxConnections.AsNoTracking().Where(c => c.Id == profile.ConnectionId).Select(c => c.RootFolder)
